@@ -1,0 +1,101 @@
+"""The whole build, top to bottom: gather and check everything, then write.
+
+    services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
+    ─► mkdocs build per language ─► open data ─► swap into site/
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import writer
+from .checks import check_records
+from .load import LoadedFile, load_services
+from .mkdocs_config import LANGUAGE_ROOTS, language_config
+from .mkdocs_run import run_mkdocs_builds
+from .opendata import open_data
+from .pages import Page, plan_pages
+from .problems import Problem
+from .render import environment, render_page
+from .views import programme_views, provider_views
+
+
+@dataclass
+class Outcome:
+    """What a check or build found, and whether it wrote a site."""
+
+    problems: list[Problem] = field(default_factory=list)
+    built: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a build."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that `--strict` turns into failures."""
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem]]:
+    """Load and check every record; return the records and all problems found."""
+    files, problems = load_services(root / "services", root)
+    if not any(p.severity == "error" for p in problems):
+        problems += check_records(files, today)
+    return files, sorted(problems)
+
+
+def plan(files: list[LoadedFile]) -> tuple[list[Page], dict]:
+    """The generated pages and the open data, from checked records."""
+    records = [(item.record, item.path) for item in files]
+    programmes = programme_views(records)
+    providers = provider_views(records, programmes)
+    return plan_pages(programmes, providers), open_data(programmes)
+
+
+def render_docs(root: Path, pages: list[Page], lang: str) -> dict[str, str]:
+    """Every docs/ file of one language: generated pages and the hand-written content."""
+    env = environment(lang)
+    docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
+    content = root / "content" / lang
+    for path in sorted(content.rglob("*")):
+        if path.is_file():
+            docs[path.relative_to(content).as_posix()] = path.read_text(encoding="utf-8")
+    return docs
+
+
+def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
+    """Check the records and, if nothing is wrong, build site/ for every language."""
+    files, problems = check(root, today)
+    outcome = Outcome(problems=problems)
+    if outcome.errors or (strict and outcome.warnings):
+        return outcome
+
+    pages, data = plan(files)
+    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    work = root / "build"
+    configs = {}
+    for lang in LANGUAGE_ROOTS:
+        writer.stage(work / "docs" / lang, render_docs(root, pages, lang))
+        site_part = writer.fresh_folder(work / f"site-{lang}")
+        config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
+        configs[lang] = work / f"mkdocs.{lang}.yml"
+
+    for config, status, output in run_mkdocs_builds(list(configs.values()), work):
+        if status != 0:
+            outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
+    if outcome.messages:
+        return outcome
+
+    site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
+    writer.write_json(site / "data" / "programmes.json", data)
+    writer.swap_in(site, root / "site")
+    outcome.built = True
+    return outcome

@@ -1,0 +1,89 @@
+"""Rules across records: unique ids, links between records, review dates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from .load import LoadedFile
+from .problems import Problem, field_path
+from .yaml_lines import Path
+
+REVIEW_WARN_DAYS = 365
+REVIEW_FAIL_DAYS = 730
+
+
+def _problem(item: LoadedFile, path: Path, message: str, severity: str = "error") -> Problem:
+    return Problem(item.path, item.document.line_of(path), field_path(path), message, severity)  # type: ignore[arg-type]
+
+
+def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
+    """Provider and programme ids name pages, so each may be used once across all files."""
+    seen: dict[str, tuple[LoadedFile, Path]] = {}
+    for item in files:
+        places: list[tuple[str, Path]] = [(item.record.provider.id, ("provider", "id"))]
+        places += [(p.id, ("programmes", i, "id")) for i, p in enumerate(item.record.programmes)]
+        for value, path in places:
+            if value in seen:
+                first, first_path = seen[value]
+                where = f"{first.path}:{first.document.line_of(first_path)}"
+                yield _problem(item, path, f"the id “{value}” is already used in {where}; ids must be unique across all files")
+            else:
+                seen[value] = (item, path)
+
+
+def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
+    """Every id a record points at must exist."""
+    record = item.record
+    sources = [s.id for s in record.sources]
+    contacts = [c.id for c in record.provider.contacts]
+    for name, ids, path in (("source", sources, ("sources",)), ("contact", contacts, ("provider", "contacts"))):
+        for index, value in enumerate(ids):
+            if ids.index(value) != index:
+                yield _problem(item, path + (index, "id"), f"the {name} id “{value}” is used twice in this file")
+
+    def must_be(kind: str, value: str | None, known: list[str] | set[str], path: Path) -> Iterator[Problem]:
+        if value is not None and value not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed})")
+
+    for p_index, programme in enumerate(record.programmes):
+        base: Path = ("programmes", p_index)
+        for i, value in enumerate(programme.sources):
+            yield from must_be("source", value, sources, base + ("sources", i))
+        for i, value in enumerate(programme.contacts):
+            yield from must_be("contact", value, contacts, base + ("contacts", i))
+        for i, route in enumerate(programme.referral_routes):
+            yield from must_be("source", route.source, sources, base + ("referral_routes", i, "source"))
+            if route.channel != "unknown":
+                yield from must_be("contact", route.channel.contact, contacts, base + ("referral_routes", i, "channel", "contact"))
+            if [r.referrer for r in programme.referral_routes].index(route.referrer) != i:
+                yield _problem(item, base + ("referral_routes", i, "referrer"), f"there is already a route for {route.referrer.value}; put everything for one referrer in one route")
+        for field in ("figures", "testimonials"):
+            for i, entry in enumerate(getattr(programme, field)):
+                yield from must_be("source", entry.source, sources, base + (field, i, "source"))
+        for i, alternative in enumerate(programme.alternatives):
+            yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
+        if programme.country != record.provider.country:
+            yield _problem(item, base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
+
+
+def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
+    """Facts age: warn after a year, and after two years `check --strict` fails."""
+    age = (today - item.record.last_reviewed).days
+    if age < 0:
+        yield _problem(item, ("last_reviewed",), "the date lies in the future; write the day the file was last checked")
+    elif age > REVIEW_FAIL_DAYS:
+        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than two years ago ({item.record.last_reviewed}); check them against the sources and update the date", "warning")
+    elif age > REVIEW_WARN_DAYS:
+        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due", "warning")
+
+
+def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:
+    """Every problem across the loaded records, errors and warnings together."""
+    programme_ids = {p.id for item in files for p in item.record.programmes}
+    problems = list(_unique_ids(files))
+    for item in files:
+        problems += _references(item, programme_ids)
+        problems += _review_dates(item, today)
+    return problems

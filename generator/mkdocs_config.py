@@ -1,0 +1,52 @@
+"""The MkDocs configuration of each language build, derived from mkdocs.yml.
+
+Each language is its own MkDocs build (Material's multilingual approach):
+its own search index with its own stemmer, its own sitemap, the same paths.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .i18n import translations
+from .pages import HUB_FOLDERS, NAV
+
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+LANGUAGE_ROOTS = {"en": "", "nl": "nl/"}
+
+
+def site_url_for(base_url: str, lang: str) -> str:
+    """The absolute address of a language's home page."""
+    return base_url.rstrip("/") + "/" + LANGUAGE_ROOTS[lang]
+
+
+def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: str, inherit: str) -> dict[str, Any]:
+    """The config for one language: it INHERITs the base file and overrides what differs."""
+    gettext = translations(lang).gettext
+    languages = [
+        {
+            "lang": other,
+            "name": LANGUAGE_NAMES[other],
+            "site_url": site_url_for(base["site_url"], other),
+            # From this language's root to the other's, so a page links to the same page.
+            "link": ("../" if lang != "en" else "") + LANGUAGE_ROOTS[other],
+        }
+        for other in LANGUAGE_NAMES
+    ]
+    not_in_nav = "\n".join(f"/{folder}/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
+    search: dict[str, Any] = {"lang": lang}
+    if lang != "en":
+        # Material leaves stemming off for other languages unless the pipeline is named.
+        search["pipeline"] = ["stemmer", "stopWordFilter", "trimmer"]
+    return {
+        "INHERIT": inherit,
+        "site_name": gettext("Fathers' Programme Directory"),
+        "site_url": site_url_for(base["site_url"], lang),
+        "docs_dir": docs_dir,
+        "site_dir": site_dir,
+        "theme": {"language": lang, "custom_dir": "../site_templates/overrides"},
+        "nav": [{gettext(title): path} for title, path in NAV],
+        "not_in_nav": not_in_nav,
+        "plugins": [{"search": search}],
+        "extra": {"languages": languages, "language_switch_label": gettext("Language")},
+    }

@@ -1,0 +1,297 @@
+"""The record schema: the one source of truth for what a provider file holds.
+
+Every field carries a description written for editors: the JSON Schema that
+VS Code uses, and the field reference in CONTRIBUTING.md, are exported from
+these descriptions, never written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
+
+UNKNOWN = "unknown"
+Unknown = Literal["unknown"]
+"""The value an editor writes where the source does not publish a fact."""
+
+LANGUAGES = ("en", "nl")
+
+_UNSAFE = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|\{\s*[:#.]|&#|\]\s*\(", re.IGNORECASE)
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
+_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>\"']*)?$")
+
+
+def _plain_text(value: str) -> str:
+    """Refuse text that would put HTML, script or a Markdown link into a page."""
+    if not value.strip():
+        raise ValueError("is empty: write the text, or remove the field")
+    found = _UNSAFE.search(value)
+    if found:
+        raise ValueError(
+            f"contains “{found.group(0)}”, which looks like HTML, script or a link; "
+            "write plain text only"
+        )
+    return value.strip()
+
+
+def _email(value: str) -> str:
+    if value != UNKNOWN and not _EMAIL.match(value):
+        raise ValueError(f"“{value}” is not an e-mail address (like team@example.org), or write unknown")
+    return value
+
+
+def _phone(value: str) -> str:
+    if value != UNKNOWN and not _PHONE.match(value):
+        raise ValueError(
+            f"“{value}” is not a phone number: use digits, spaces and an optional leading +, "
+            "in quotes, or write unknown"
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    if value != UNKNOWN and not _URL.match(value):
+        raise ValueError(f"“{value}” is not a web address starting with https://, or write unknown")
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+Slug = Annotated[str, Field(pattern=_SLUG, min_length=2, max_length=60)]
+Email = Annotated[str, AfterValidator(_email)]
+Phone = Annotated[str, AfterValidator(_phone)]
+Url = Annotated[str, AfterValidator(_url)]
+
+
+class Record(BaseModel):
+    """Base of every part of a record: unknown keys are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Record):
+    """A text a reader reads, in English and in Dutch."""
+
+    en: PlainText = Field(description="The English text.")
+    nl: PlainText = Field(description="The Dutch text (Nederlandse tekst).")
+
+    def get(self, lang: str) -> str:
+        """Return the text in the given language."""
+        return getattr(self, lang)
+
+
+class Name(Record):
+    """A proper name, written once, with the language it is in."""
+
+    name: PlainText = Field(description="The name as the organisation writes it.")
+    lang: Literal["en", "nl"] = Field(
+        description="The language of the name: en or nl. Pages mark a Dutch name on an English page (and the other way round) so screen readers say it right."
+    )
+
+
+class Country(str, Enum):
+    """Countries the directory covers (ISO 3166 codes)."""
+
+    GB = "GB"
+    NL = "NL"
+
+
+class Referrer(str, Enum):
+    """Who makes a referral."""
+
+    social_worker = "social_worker"
+    probation_officer = "probation_officer"
+    cafcass = "cafcass"
+    family_court = "family_court"
+    self = "self"
+    health = "health"
+    youth_protection = "youth_protection"
+    child_protection_board = "child_protection_board"
+
+
+class Format(str, Enum):
+    """How the programme is delivered to fathers."""
+
+    group = "group"
+    one_to_one = "one_to_one"
+
+
+class DeliveryMode(str, Enum):
+    """Where sessions take place."""
+
+    in_person = "in_person"
+    phone = "phone"
+    online = "online"
+
+
+class Status(str, Enum):
+    """Whether the programme runs."""
+
+    active = "active"
+    pilot = "pilot"
+    ended = "ended"
+
+
+class ChannelKind(str, Enum):
+    """How a referral is sent."""
+
+    email = "email"
+    referral_form = "referral_form"
+    mosaic = "mosaic"
+    phone = "phone"
+    through_worker = "through_worker"
+
+
+class Source(Record):
+    """A document that facts in this file come from."""
+
+    id: Slug = Field(description="A short name for the source, used by `sources:` lists in programmes, e.g. hacro-page.")
+    title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads”.")
+    publisher: PlainText = Field(description="Who published the document.")
+    document: PlainText = Field(description="The file name of the copy kept in the shared source folder, e.g. 000_5e80289e4ba53dda.txt.")
+    url: Url | Unknown = Field(description="The web address of the original, or unknown.")
+
+
+class Area(Record):
+    """An area a programme serves."""
+
+    id: Slug = Field(description="A short name for the area, used in links and filters, e.g. hertfordshire.")
+    name: Text = Field(description="The area's name as a reader sees it.")
+
+
+class Contact(Record):
+    """A way to reach the provider. Team inboxes first; name people only where the source names them."""
+
+    id: Slug = Field(description="A short name for this contact, used by referral routes, e.g. caring-dads-team.")
+    role: Text = Field(description="What this contact is for, e.g. “Caring Dads team” or “Team leader”.")
+    person: PlainText | None = Field(default=None, description="The person's name, only where the source names them.")
+    email: Email = Field(description="The e-mail address, or unknown where the source does not publish it.")
+    phone: Phone = Field(description="The phone number in quotes, or unknown.")
+    note: Text | None = Field(default=None, description="Anything a reader should know, e.g. how quickly the team answers.")
+
+
+class Channel(Record):
+    """How a referral is sent."""
+
+    kind: ChannelKind = Field(description="email, referral_form, mosaic, phone or through_worker.")
+    description: Text = Field(description="What the referrer sends, and where, in a sentence.")
+    address: Email | Unknown | None = Field(
+        default=None,
+        description="The e-mail address referrals go to, or unknown where the source leaves it out. Leave out for channels that are not e-mail.",
+    )
+    contact: Slug | None = Field(default=None, description="The id of the contact (under `contacts:`) that receives referrals.")
+
+
+class Route(Record):
+    """One way in: who may refer, and exactly how."""
+
+    referrer: Referrer = Field(
+        description="Who refers: social_worker, probation_officer, cafcass, family_court, self, health, youth_protection or child_protection_board."
+    )
+    allowed: bool = Field(description="true if this referrer may refer, false if the source says they may not.")
+    conditions: list[Text] = Field(default_factory=list, description="Conditions that must be met first. Empty if the referrer may refer directly.")
+    documents: list[Text] = Field(default_factory=list, description="Documents the referrer must send, e.g. the Section 7 report.")
+    steps: list[Text] = Field(default_factory=list, description="The steps of the referral, in order.")
+    channel: Channel | Unknown = Field(description="How the referral is sent, or unknown.")
+    response_time: Text | Unknown = Field(description="How soon the provider answers, or unknown.")
+    commitments: list[Text] = Field(default_factory=list, description="What the referrer commits to, e.g. attending review meetings.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that states this route.")
+
+
+class ProgrammeFormat(Record):
+    """Format, duration and intensity."""
+
+    kind: Format | Unknown = Field(description="group or one_to_one, or unknown.")
+    sessions: PositiveInt | Unknown = Field(description="How many sessions, or unknown.")
+    weeks: PositiveInt | Unknown = Field(description="How many weeks the programme runs, or unknown.")
+    hours: PositiveFloat | Unknown = Field(description="Contact hours in all, or unknown.")
+    frequency: Text | Unknown = Field(description="How often sessions take place, e.g. “weekly, one evening a week”, or unknown.")
+    group_size: PositiveInt | Unknown | None = Field(default=None, description="The largest number of fathers in a group, or unknown. Leave out for one-to-one programmes.")
+    facilitators: Text | Unknown = Field(description="Who runs the sessions, or unknown.")
+    delivery_modes: list[DeliveryMode] = Field(min_length=1, description="in_person, phone and/or online.")
+    voluntary: bool | Unknown = Field(description="true if taking part is voluntary, or unknown.")
+
+
+class Figure(Record):
+    """A figure from an evaluation or from official statistics, with where it comes from."""
+
+    kind: Literal["outcome", "context"] = Field(description="outcome for results of the programme, context for background figures such as local crime statistics.")
+    value: float = Field(description="The number, e.g. 80 or 20906.")
+    unit: Literal["percent", "count"] = Field(description="percent or count.")
+    label: Text = Field(description="What the number counts, written to follow the number, e.g. “of fathers engaged”.")
+    period: PlainText = Field(description="The year or period the figure is for, e.g. 2019/20 or February 2023.")
+    by: Text = Field(description="Who measured it, e.g. “Herts Constabulary”.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that gives the figure.")
+
+
+class Testimonial(Record):
+    """What a participant or worker said. The speaker's role only, never a name."""
+
+    quote: Text = Field(description="The words, as the source gives them; the other language is a translation.")
+    speaker_role: Text = Field(description="The speaker's role, e.g. “Service user” or “Social worker”. Never a name.")
+    source: Slug = Field(description="The id of the source (under `sources:`).")
+
+
+class Alternative(Record):
+    """Another programme to point to when this one does not fit."""
+
+    programme: Slug = Field(description="The id of the other programme.")
+    when: Text = Field(description="When a reader should look at it instead.")
+
+
+class Programme(Record):
+    """One programme a provider runs."""
+
+    id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro-caring-dads.")
+    name: Text = Field(description="The programme's name as a reader sees it.")
+    model: PlainText = Field(description="The programme model it delivers, e.g. Caring Dads.")
+    status: Status = Field(description="active, pilot or ended.")
+    summary: Text = Field(description="One or two sentences saying what the programme is, for tables and search.")
+    description: list[Text] = Field(min_length=1, description="What the programme is and does, one paragraph per item.")
+    aims: list[Text] = Field(default_factory=list, description="What the programme aims to achieve.")
+    approaches: list[Text] = Field(default_factory=list, description="Methods it uses, e.g. motivational interviewing.")
+    format: ProgrammeFormat = Field(description="Format, duration and intensity.")
+    cost: Text | Unknown = Field(description="What it costs the father, or unknown.")
+    for_whom: list[Text] = Field(min_length=1, description="Who the programme is for.")
+    entry_conditions: list[Text] = Field(default_factory=list, description="What must be true before a father can start.")
+    exclusions: list[Text] = Field(default_factory=list, description="Who the programme does not take.")
+    country: Country = Field(description="GB or NL.")
+    areas: list[Area] = Field(min_length=1, description="The areas the programme serves.")
+    residency_rule: Text | Unknown = Field(description="Who counts as living in the area, e.g. “the father or his children live in Hertfordshire”, or unknown.")
+    referral_routes: list[Route] = Field(
+        default_factory=list,
+        description="One entry per kind of referrer the source speaks of. Leave out a referrer the source says nothing about: the site then says “not stated by the provider”.",
+    )
+    partner_support: list[Text] | Unknown = Field(description="Support offered to the partner or mother, or unknown.")
+    contacts: list[Slug] = Field(default_factory=list, description="Ids of the provider's contacts (under `contacts:`) for this programme, team inboxes first.")
+    figures: list[Figure] = Field(default_factory=list, description="Outcome and context figures, each with its source.")
+    testimonials: list[Testimonial] = Field(default_factory=list, description="What participants or workers said.")
+    alternatives: list[Alternative] = Field(default_factory=list, description="Programmes to look at when this one does not fit.")
+    sources: list[Slug] = Field(min_length=1, description="Ids of the sources (under `sources:`) this programme's facts come from.")
+
+
+class Provider(Record):
+    """The organisation that runs programmes."""
+
+    id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro.")
+    name: Text = Field(description="The organisation's name as a reader sees it.")
+    short_name: PlainText = Field(description="A short form for tables, e.g. HACRO.")
+    member_organisations: list[Name] = Field(default_factory=list, description="Organisations that deliver together under this provider, with the language of each name.")
+    country: Country = Field(description="GB or NL.")
+    about: Text = Field(description="A few sentences about the organisation, from the sources.")
+    website: Url | Unknown = Field(description="The provider's web address, or unknown.")
+    contacts: list[Contact] = Field(min_length=1, description="Ways to reach the provider. Team inboxes first.")
+
+
+class ProviderFile(Record):
+    """A whole file under services/: one provider, its programmes and its sources."""
+
+    provider: Provider = Field(description="The organisation.")
+    programmes: list[Programme] = Field(min_length=1, description="The programmes it runs.")
+    sources: list[Source] = Field(min_length=1, description="The documents the facts in this file come from.")
+    last_reviewed: datetime.date = Field(description="The day an editor last checked every fact in this file against its sources, as YYYY-MM-DD.")

@@ -1,0 +1,58 @@
+"""The plan of generated pages: which exist, at which path, with which data.
+
+Both languages share one plan, so every page has the same path in each and the
+language switcher always lands on the same page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import N_
+from .model import Referrer
+from .views import (
+    ProgrammeListView,
+    ProgrammeView,
+    ProviderListView,
+    ProviderView,
+    ReferrerListView,
+    ReferrerView,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path under docs/, its template and the template's data."""
+
+    path: str
+    template: str
+    view: object
+
+
+NAV: list[tuple[str, str]] = [
+    (N_("Home"), "index.md"),
+    (N_("All programmes"), "programmes/index.md"),
+    (N_("Referral routes"), "referrals/index.md"),
+    (N_("Providers"), "providers/index.md"),
+    (N_("Family courts and Cafcass"), "family-courts.md"),
+    (N_("Glossary"), "glossary.md"),
+    (N_("Open data"), "open-data.md"),
+    (N_("About"), "about.md"),
+    (N_("Privacy"), "privacy.md"),
+]
+"""The sidebar: hub pages only. Record pages stay out of it, because Material's
+sidebar cost grows with the square of the number of pages in it."""
+
+HUB_FOLDERS = ("programmes", "providers", "referrals")
+
+
+def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -> list[Page]:
+    """Every generated page, in a stable order."""
+    referrers = [ReferrerView(referrer, programmes) for referrer in Referrer]
+    pages = [Page("programmes/index.md", "programmes.md.j2", ProgrammeListView(programmes))]
+    pages += [Page(view.path, "programme.md.j2", view) for view in programmes]
+    pages.append(Page("providers/index.md", "providers.md.j2", ProviderListView(providers)))
+    pages += [Page(view.path, "provider.md.j2", view) for view in providers]
+    pages.append(Page("referrals/index.md", "referrers.md.j2", ReferrerListView(referrers)))
+    pages += [Page(view.path, "referrer.md.j2", view) for view in referrers]
+    return pages

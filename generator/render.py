@@ -1,0 +1,82 @@
+"""Pure functions from a page's data to Markdown, through Jinja2 templates.
+
+Every value a template prints is escaped for Markdown and HTML unless it is
+`Markdown` (the GOV.UK Frontend rule: text is escaped, html is explicit), so a
+record can never put markup into a page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import i18n
+from .model import UNKNOWN, Text
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+
+
+class Markdown(str):
+    """Markdown a template or filter built on purpose; printed as it is."""
+
+
+def escape(value: Any) -> str:
+    """Escape a value so that Markdown and HTML show it as plain text."""
+    if isinstance(value, Markdown):
+        return value
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;")
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def relative_link(from_page: str, to_page: str) -> Markdown:
+    """The link from one docs/ path to another, as MkDocs resolves it."""
+    return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+
+
+def environment(lang: str) -> jinja2.Environment:
+    """A Jinja2 environment that renders in one language."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=escape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # The Babel extractor reads templates with trimmed=true (babel.cfg): they must agree.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    unpublished = i18n.translations(lang).gettext("not published — contact the provider")
+
+    def t(value: Text | str | None) -> str:
+        if value is None or value == UNKNOWN:
+            return unpublished
+        return value.get(lang) if isinstance(value, Text) else str(value)
+
+    env.filters.update(
+        t=t,
+        label=lambda value: i18n.label(value, lang),
+        country=lambda value: i18n.country_name(value, lang),
+        number=lambda value: unpublished if value == UNKNOWN else i18n.number(value, lang),
+        percent=lambda value: i18n.percent(value, lang),
+        date=lambda value: i18n.long_date(value, lang),
+        md=Markdown,
+        yaml=lambda value: Markdown(json.dumps(str(value), ensure_ascii=False)),
+    )
+    env.globals.update(lang=lang, UNKNOWN=UNKNOWN, other_lang={"en": "nl", "nl": "en"}[lang])
+    return env
+
+
+def render_page(env: jinja2.Environment, template: str, path: str, view: object) -> str:
+    """Render one page's Markdown."""
+    link = lambda to_page: relative_link(path, to_page)  # noqa: E731
+    return env.get_template(template).render(view=view, page_path=path, link=link)

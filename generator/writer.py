@@ -1,0 +1,73 @@
+"""The one module that writes files: staged docs, configs, data and the site swap."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a text file unless it already holds exactly this text; say whether it wrote."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def stage(folder: Path, files: dict[str, str]) -> int:
+    """Make `folder` hold exactly `files` (path → text), touching only what changed.
+
+    Unchanged files keep their modification time, so `mkdocs serve` and
+    `--dirty` builds redo only what an edit affected.
+    """
+    written = sum(write_if_changed(folder / name, text) for name, text in files.items())
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def write_yaml(path: Path, data: dict[str, Any]) -> None:
+    """Write a generated YAML file (a per-language MkDocs config)."""
+    write_if_changed(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write a JSON file, pretty enough to read and diff."""
+    write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def fresh_folder(path: Path) -> Path:
+    """Empty a scratch folder, creating it if needed."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def assemble_site(parts: dict[str, Path]) -> Path:
+    """Move each language's built site into one folder: English at the root, the others in /<lang>/."""
+    first = parts[""]
+    for prefix, folder in parts.items():
+        if prefix:
+            os.replace(folder, first / prefix)
+    return first
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
