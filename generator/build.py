@@ -59,14 +59,17 @@ def plan(files: list[LoadedFile]) -> tuple[list[Page], dict]:
     return plan_pages(programmes, providers), open_data(programmes)
 
 
+def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
+    """Every text file below a folder, by its path relative to the folder."""
+    return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def render_docs(root: Path, pages: list[Page], lang: str) -> dict[str, str]:
-    """Every docs/ file of one language: generated pages and the hand-written content."""
+    """Every docs/ file of one language: generated pages, hand-written content and our assets."""
     env = environment(lang)
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
-    content = root / "content" / lang
-    for path in sorted(content.rglob("*")):
-        if path.is_file():
-            docs[path.relative_to(content).as_posix()] = path.read_text(encoding="utf-8")
+    docs.update(_files_under(root / "content" / lang))
+    docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
     return docs
 
 

@@ -213,7 +213,7 @@ class ProgrammeFormat(Record):
     frequency: Text | Unknown = Field(description="How often sessions take place, e.g. “weekly, one evening a week”, or unknown.")
     group_size: PositiveInt | Unknown | None = Field(default=None, description="The largest number of fathers in a group, or unknown. Leave out for one-to-one programmes.")
     facilitators: Text | Unknown = Field(description="Who runs the sessions, or unknown.")
-    delivery_modes: list[DeliveryMode] = Field(min_length=1, description="in_person, phone and/or online.")
+    delivery_modes: list[DeliveryMode] | Unknown = Field(description="in_person, phone and/or online, or unknown.")
     voluntary: bool | Unknown = Field(description="true if taking part is voluntary, or unknown.")
 
 
