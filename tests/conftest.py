@@ -1,0 +1,80 @@
+"""Shared fixtures: a copy of the project built once, served on localhost, and Chromium."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import Outcome, build
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 22)
+CHROMIUM = "/usr/bin/chromium"
+# As root Chromium needs --no-sandbox; the rest keep it from calling Google's hosts.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def copy_project(target: Path, services: Path | None = None) -> Path:
+    """Copy what a build reads into `target`, optionally with other records."""
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(services or ROOT / "services", target / "services")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Outcome]:
+    """The real records built once, in a copy of the project."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    return root, build(root, TODAY)
+
+
+@pytest.fixture(scope="session")
+def site(built_project: tuple[Path, Outcome]) -> Path:
+    """The built site/ folder of the real records."""
+    root, outcome = built_project
+    assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
+    return root / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1, as a static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page with no cookies or storage from other tests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
