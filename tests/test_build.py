@@ -1,0 +1,153 @@
+"""A full build of the real records: pages, languages, switcher, search, open data, privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from generator.mkdocs_config import LANGUAGE_ROOTS
+from generator.model import Referrer
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMMES = ["hacro-caring-dads", "hacro-dedicated-dads", "warwickshire-caring-dads", "3ro-caring-dads", "wiltshire-dads-matter-too"]
+PROVIDERS = ["hacro", "warwickshire", "3ro", "wiltshire"]
+HAND_WRITTEN = sorted(p.stem for p in (ROOT / "content" / "en").glob("*.md"))
+
+
+def html_pages(site: Path, lang: str) -> dict[str, str]:
+    """Every page of one language by its URL path (without the /nl/ prefix)."""
+    base = site / LANGUAGE_ROOTS[lang].rstrip("/") if lang != "en" else site
+    pages = {}
+    for path in base.rglob("index.html"):
+        relative = path.parent.relative_to(base).as_posix()
+        if lang == "en" and (relative == "nl" or relative.startswith("nl/")):
+            continue
+        pages["" if relative == "." else relative + "/"] = path.read_text(encoding="utf-8")
+    return pages
+
+
+def expected_paths() -> set[str]:
+    paths = {"", "programmes/", "providers/", "referrals/"}
+    paths |= {f"programmes/{p}/" for p in PROGRAMMES} | {f"providers/{p}/" for p in PROVIDERS}
+    paths |= {f"referrals/{r.value.replace('_', '-')}/" for r in Referrer}
+    paths |= {f"{name}/" for name in HAND_WRITTEN if name != "index"}
+    return paths
+
+
+def test_build_succeeded_with_strict_mkdocs_for_both_languages(built_project) -> None:
+    root, outcome = built_project
+    assert outcome.built and not outcome.errors and not outcome.messages
+    for lang in LANGUAGE_ROOTS:
+        assert (root / "build" / f"mkdocs.{lang}.yml").is_file()
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_page_list_is_the_same_in_each_language(site: Path, lang: str) -> None:
+    assert expected_paths() <= set(html_pages(site, lang))
+    assert set(html_pages(site, "en")) == set(html_pages(site, "nl"))
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_html_lang_is_right_on_every_page(site: Path, lang: str) -> None:
+    for path, html in html_pages(site, lang).items():
+        assert re.search(rf'<html lang="{lang}"', html), path
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_switcher_lands_on_the_same_page_in_the_other_language(site: Path, lang: str) -> None:
+    other = {"en": "nl", "nl": "en"}[lang]
+    for path, html in html_pages(site, lang).items():
+        links = re.findall(r'<a class="fpd-languages__link" href="([^"]+)" hreflang="(\w+)" lang="\w+"', html)
+        assert [hreflang for _, hreflang in links] == [other], path
+        page_url = "http://site/" + LANGUAGE_ROOTS[lang] + path
+        target = urlparse(urljoin(page_url, links[0][0])).path
+        assert target == "/" + LANGUAGE_ROOTS[other] + path, (path, target)
+        assert (site / target.lstrip("/") / "index.html").is_file(), target
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_hreflang_alternates_are_absolute_and_per_page(site: Path, lang: str) -> None:
+    for path, html in html_pages(site, lang).items():
+        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
+        assert set(alternates) == {"en", "nl", "x-default"}, path
+        assert alternates["en"].endswith("/" + path) and alternates["nl"].endswith("/nl/" + path)
+        assert all(href.startswith("https://") for href in alternates.values())
+
+
+def test_each_language_has_its_own_search_index_with_dutch_stemming(site: Path) -> None:
+    english = json.loads((site / "search" / "search_index.json").read_text())
+    dutch = json.loads((site / "nl" / "search" / "search_index.json").read_text())
+    assert english["config"]["lang"] == ["en"]
+    assert dutch["config"]["lang"] == ["nl"]
+    assert "stemmer" in dutch["config"]["pipeline"]
+    assert any("Belangrijkste gegevens" in doc["title"] or "Belangrijkste gegevens" in doc["text"] for doc in dutch["docs"])
+    assert not any("Belangrijkste gegevens" in doc["text"] for doc in english["docs"])
+
+
+ENGLISH_UI = ["Key facts", "How to refer", "not published", "Who may refer", "Last reviewed", "Referral routes", "All programmes"]
+
+
+def test_dutch_pages_show_no_english_interface_words(site: Path) -> None:
+    for path, html in html_pages(site, "nl").items():
+        for word in ENGLISH_UI:
+            assert word not in html, (path, word)
+
+
+def test_numbers_and_dates_follow_the_page_locale(site: Path) -> None:
+    english = (site / "programmes" / "hacro-caring-dads" / "index.html").read_text()
+    dutch = (site / "nl" / "programmes" / "hacro-caring-dads" / "index.html").read_text()
+    assert "20,906" in english and "20.906" in dutch
+    assert "22 November 2026" in english and "22 november 2026" in dutch
+
+
+def test_unknown_facts_say_not_published(site: Path) -> None:
+    english = (site / "programmes" / "hacro-caring-dads" / "index.html").read_text()
+    dutch = (site / "nl" / "programmes" / "hacro-caring-dads" / "index.html").read_text()
+    assert "not published — contact the provider" in english
+    assert "niet gepubliceerd — neem contact op met de aanbieder" in dutch
+
+
+def test_record_pages_stay_out_of_the_sidebar(site: Path) -> None:
+    html = (site / "programmes" / "index.html").read_text()
+    sidebar = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "hacro-caring-dads" not in sidebar and "providers/hacro" not in sidebar
+
+
+def test_no_page_requests_a_third_party_host(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="((?:https?:)?//[^"]+)"', html):
+            if re.search(r'<link rel="alternate" hreflang="[\w-]+" href="' + re.escape(url), html):
+                continue
+            assert not re.search(r"<(?:script|link|img|iframe)[^>]+(?:src|href)=\"" + re.escape(url), html), (path, url)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
+
+
+def test_open_data_lists_every_programme_with_its_routes(site: Path) -> None:
+    data = json.loads((site / "data" / "programmes.json").read_text())
+    programmes = {p["id"]: p for p in data["programmes"]}
+    assert sorted(programmes) == sorted(PROGRAMMES)
+    for entry in programmes.values():
+        assert set(entry["name"]) == {"en", "nl"} and set(entry["provider"]["name"]) == {"en", "nl"}
+        for lang, url in entry["url"].items():
+            assert url.startswith("/" + LANGUAGE_ROOTS[lang])
+            assert (site / url.lstrip("/") / "index.html").is_file(), url
+        assert entry["areas"] and "kind" in entry["format"] and "contacts" in entry
+        for route in entry["referral_routes"]:
+            assert route["referrer"] in {r.value for r in Referrer}
+            assert isinstance(route["allowed"], bool) and isinstance(route["conditions"], list)
+    hacro = {r["referrer"]: r for r in programmes["hacro-caring-dads"]["referral_routes"]}
+    assert hacro["cafcass"]["allowed"] is False and hacro["family_court"]["allowed"] is False
+    assert hacro["self"]["allowed"] is True and hacro["self"]["conditions"]
+    assert hacro["probation_officer"]["allowed"] is True
+
+
+def test_every_programme_and_fact_source_appears(site: Path) -> None:
+    warwickshire = (site / "programmes" / "warwickshire-caring-dads" / "index.html").read_text()
+    assert "CaringDads@warwickshire.gov.uk" in warwickshire and "MOSAIC" in warwickshire and "Refuge Floating Support" in warwickshire
+    wiltshire = (site / "nl" / "programmes" / "wiltshire-dads-matter-too" / "index.html").read_text()
+    assert "80%" in wiltshire or "80 %" in wiltshire
