@@ -1,13 +1,20 @@
-"""Command line: python -m generator build | check."""
+"""Command line: python -m generator build | check | report | schema | new | translations.
+
+Editors see only plain messages: any unexpected failure is reported in one
+sentence and exit status 2, never a traceback (set GENERATOR_DEBUG=1 to see it).
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
+from . import writer
 from .build import Outcome, build, check
+from .schema import SCHEMA_PATH, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,27 +29,55 @@ def _report(outcome: Outcome, strict: bool) -> int:
     failed = bool(errors or outcome.messages or (strict and warnings))
     if outcome.problems:
         print(f"{errors} error(s), {warnings} warning(s)" + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
-    if failed:
-        print("Nothing was written; the last good site/ is unchanged.", file=sys.stderr)
     return 1 if failed else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status."""
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Build and check the Fathers' Programme Directory.")
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-11-22") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Check and build the Fathers' Programme Directory.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
+    parser.add_argument("--today", type=_date, default=None, help="check review dates as on this day (YYYY-MM-DD); default: today")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (("build", "check the records, then build site/"), ("check", "check the records only")):
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
-    args = parser.parse_args(argv)
+    commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out one parsed command; return its exit status."""
+    root: Path = args.root
+    today = args.today or datetime.date.today()
+    if args.command == "schema":
+        writer.write_if_changed(root / SCHEMA_PATH, schema_text())
+        print(f"Wrote {SCHEMA_PATH}.")
+        return 0
     if args.command == "check":
-        _, problems = check(ROOT, datetime.date.today())
-        outcome = Outcome(problems=problems)
-    else:
-        outcome = build(ROOT, datetime.date.today(), strict=args.strict)
-        if outcome.built:
-            print("Built site/ (English at /, Dutch at /nl/).")
-    return _report(outcome, args.strict)
+        _, problems = check(root, today)
+        return _report(Outcome(problems=problems), args.strict)
+    outcome = build(root, today, strict=args.strict)
+    status = _report(outcome, args.strict)
+    print("Built site/ (English at /, Dutch at /nl/)." if outcome.built else "Nothing was written; the last good site/ is unchanged.", file=sys.stderr if not outcome.built else sys.stdout)
+    return status if outcome.built else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return run(args)
+    except Exception as error:  # noqa: BLE001 - editors get a sentence, developers opt into the traceback
+        if os.environ.get("GENERATOR_DEBUG") == "1":
+            raise
+        print(f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers.", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -260,7 +260,7 @@ class Programme(Record):
     for_whom: list[Text] = Field(min_length=1, description="Who the programme is for.")
     entry_conditions: list[Text] = Field(default_factory=list, description="What must be true before a father can start.")
     exclusions: list[Text] = Field(default_factory=list, description="Who the programme does not take.")
-    country: Country = Field(description="GB or NL.")
+    country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
     areas: list[Area] = Field(min_length=1, description="The areas the programme serves.")
     residency_rule: Text | Unknown = Field(description="Who counts as living in the area, e.g. “the father or his children live in Hertfordshire”, or unknown.")
     referral_routes: list[Route] = Field(
@@ -282,7 +282,7 @@ class Provider(Record):
     name: Text = Field(description="The organisation's name as a reader sees it.")
     short_name: PlainText = Field(description="A short form for tables, e.g. HACRO.")
     member_organisations: list[Name] = Field(default_factory=list, description="Organisations that deliver together under this provider, with the language of each name.")
-    country: Country = Field(description="GB or NL.")
+    country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
     about: Text = Field(description="A few sentences about the organisation, from the sources.")
     website: Url | Unknown = Field(description="The provider's web address, or unknown.")
     contacts: list[Contact] = Field(min_length=1, description="Ways to reach the provider. Team inboxes first.")
