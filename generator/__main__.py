@@ -15,6 +15,7 @@ from pathlib import Path
 from . import writer
 from .build import Outcome, build, check
 from .schema import SCHEMA_PATH, schema_text
+from .translation_state import STATE_FILE, confirmed_state, read_state
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,22 @@ def _report(outcome: Outcome, strict: bool) -> int:
     if outcome.problems:
         print(f"{errors} error(s), {warnings} warning(s)" + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _confirm_translations(root: Path, today: datetime.date, names: list[str]) -> int:
+    """Record the texts of the named files (or all) as translated as they stand."""
+    files, problems = check(root, today)
+    outcome = Outcome(problems=problems)
+    if outcome.errors:
+        return _report(outcome, strict=False)
+    chosen = [item for item in files if not names or item.path in {Path(n).as_posix() for n in names}]
+    unknown = set(names) - {item.path for item in chosen}
+    if unknown:
+        print(f"No such provider file: {', '.join(sorted(unknown))} (use paths like services/hacro.yaml).", file=sys.stderr)
+        return 1
+    writer.write_json(root / STATE_FILE, confirmed_state(chosen, read_state(root)))
+    print(f"Confirmed the translations of {len(chosen)} file(s) in {STATE_FILE}.")
+    return 0
 
 
 def _date(text: str) -> datetime.date:
@@ -48,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
     commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}")
+    translations = commands.add_parser("translations", help="keep English and Dutch texts in step")
+    translations.add_argument("action", choices=["confirm"], help="confirm: record that the texts of these files are translated as they stand")
+    translations.add_argument("files", nargs="*", help="provider files to confirm, e.g. services/hacro.yaml (default: all)")
     return parser
 
 
@@ -59,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         writer.write_if_changed(root / SCHEMA_PATH, schema_text())
         print(f"Wrote {SCHEMA_PATH}.")
         return 0
+    if args.command == "translations":
+        return _confirm_translations(root, today, args.files)
     if args.command == "check":
         _, problems = check(root, today)
         return _report(Outcome(problems=problems), args.strict)

@@ -14,6 +14,7 @@ import yaml
 
 from . import writer
 from .checks import check_records
+from .csp import add_csp
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config
 from .mkdocs_run import run_mkdocs_builds
@@ -21,6 +22,7 @@ from .opendata import open_data
 from .pages import Page, plan_pages
 from .problems import Problem
 from .render import environment, render_page
+from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
 
 
@@ -48,6 +50,7 @@ def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Prob
     files, problems = load_services(root / "services", root)
     if not any(p.severity == "error" for p in problems):
         problems += check_records(files, today)
+        problems += stale_translations(files, read_state(root))
     return files, sorted(problems)
 
 
@@ -99,6 +102,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
     writer.write_json(site / "data" / "programmes.json", data)
+    writer.rewrite_pages(site, add_csp)
     writer.swap_in(site, root / "site")
     outcome.built = True
     return outcome

@@ -1,0 +1,111 @@
+"""Translations kept in step: what each Dutch text was made from, and the other way round.
+
+Like gettext's "fuzzy" flag: `translations.lock.json` records a fingerprint of
+both languages of every text as an editor last confirmed them. When one
+language changes and the other does not, `check` warns that the translation
+may be stale until an editor runs `python -m generator translations confirm`.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .load import LoadedFile
+from .problems import Problem, field_path
+from .yaml_lines import Path
+
+STATE_FILE = "translations.lock.json"
+State = dict[str, dict[str, dict[str, str]]]
+"""file → text key → {"en": fingerprint, "nl": fingerprint}."""
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """One bilingual text in a record, where it stands and what it says."""
+
+    key: str
+    path: Path
+    en: str
+    nl: str
+
+
+def read_state(root: pathlib.Path) -> State:
+    """The recorded state, or an empty one where none was written yet."""
+    path = root / STATE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable fingerprint of a text."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def _key(path: Path, data: Any) -> str:
+    """A key for a text that survives reordering: list items with an id are named by it."""
+    parts: list[str] = []
+    node = data
+    for step in path:
+        child = node[step]
+        if isinstance(step, int):
+            parts.append(f"[{child['id']}]" if isinstance(child, dict) and "id" in child else f"[{step}]")
+        else:
+            parts.append(("." if parts else "") + step)
+        node = child
+    return "".join(parts)
+
+
+def texts(item: LoadedFile) -> Iterator[TextPlace]:
+    """Every {en, nl} text in a loaded file."""
+    data = item.document.data
+
+    def walk(node: Any, path: Path) -> Iterator[TextPlace]:
+        if isinstance(node, dict) and set(node) == {"en", "nl"} and all(isinstance(v, str) for v in node.values()):
+            yield TextPlace(_key(path, data), path, node["en"], node["nl"])
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, path + (index,))
+
+    yield from walk(data, ())
+
+
+def confirmed_state(files: list[LoadedFile], state: State) -> State:
+    """The state with every text of `files` confirmed as it stands now."""
+    updated = dict(state)
+    for item in files:
+        updated[item.path] = {place.key: {"en": fingerprint(place.en), "nl": fingerprint(place.nl)} for place in texts(item)}
+    return dict(sorted(updated.items()))
+
+
+def stale_translations(files: list[LoadedFile], state: State) -> list[Problem]:
+    """A warning for each text whose one language changed since the last confirmation while the other did not."""
+    problems = []
+    for item in files:
+        recorded = state.get(item.path, {})
+        for place in texts(item):
+            before = recorded.get(place.key)
+            if before is None:
+                continue
+            en_changed = before["en"] != fingerprint(place.en)
+            nl_changed = before["nl"] != fingerprint(place.nl)
+            if en_changed != nl_changed:
+                changed, other = ("English", "Dutch") if en_changed else ("Dutch", "English")
+                problems.append(
+                    Problem(
+                        item.path,
+                        item.document.line_of(place.path),
+                        field_path(place.path),
+                        f"the {changed} text changed but the {other} did not, so the {other} may be out of date; "
+                        f"check it, then run `python -m generator translations confirm {item.path}`",
+                        "warning",
+                    )
+                )
+    return problems
