@@ -67,9 +67,9 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def render_docs(root: Path, pages: list[Page], lang: str) -> dict[str, str]:
+def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date) -> dict[str, str]:
     """Every docs/ file of one language: generated pages, hand-written content and our assets."""
-    env = environment(lang)
+    env = environment(lang, today)
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
     docs.update(_files_under(root / "content" / lang))
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
@@ -88,7 +88,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, lang))
+        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today))
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)

@@ -7,6 +7,7 @@ record can never put markup into a page.
 
 from __future__ import annotations
 
+import datetime
 import json
 import posixpath
 import re
@@ -16,6 +17,7 @@ from typing import Any
 import jinja2
 
 from . import i18n
+from .checks import REVIEW_WARN_DAYS
 from .model import UNKNOWN, Text
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
@@ -40,8 +42,8 @@ def relative_link(from_page: str, to_page: str) -> Markdown:
     return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
-def environment(lang: str) -> jinja2.Environment:
-    """A Jinja2 environment that renders in one language."""
+def environment(lang: str, today: datetime.date | None = None) -> jinja2.Environment:
+    """A Jinja2 environment that renders in one language, as on `today` (for review notices)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         extensions=["jinja2.ext.i18n"],
@@ -71,6 +73,7 @@ def environment(lang: str) -> jinja2.Environment:
         date=lambda value: i18n.long_date(value, lang),
         md=Markdown,
         yaml=lambda value: Markdown(json.dumps(str(value), ensure_ascii=False)),
+        review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,
     )
     env.globals.update(lang=lang, UNKNOWN=UNKNOWN, other_lang={"en": "nl", "nl": "en"}[lang])
     return env

@@ -16,6 +16,8 @@ from generator.load import load_services
 from generator.mkdocs_config import LANGUAGE_ROOTS
 from generator.render import environment, render_page
 
+from .conftest import TODAY
+
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "services"
 GOLDEN = HERE / "golden"
@@ -28,7 +30,7 @@ def rendered() -> dict[str, str]:
     pages, _ = plan(files)
     out = {}
     for lang in LANGUAGE_ROOTS:
-        env = environment(lang)
+        env = environment(lang, TODAY)
         for page in pages:
             out[f"{lang}/{page.path}"] = render_page(env, page.template, page.path, page.view)
     return out
