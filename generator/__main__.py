@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import writer
-from .build import Outcome, build, check
+from .build import Outcome, build, check, report
 from .schema import SCHEMA_PATH, schema_text
 from .translation_state import STATE_FILE, confirmed_state, read_state
 
@@ -31,6 +31,19 @@ def _report(outcome: Outcome, strict: bool) -> int:
     if outcome.problems:
         print(f"{errors} error(s), {warnings} warning(s)" + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _print_report(root: Path, today: datetime.date) -> int:
+    """Print the editors' data report, section by section."""
+    files, problems = check(root, today)
+    outcome = Outcome(problems=problems)
+    if outcome.errors:
+        return _report(outcome, strict=False)
+    for title, entries in report(root, files, today).sections():
+        print(f"{title} ({len(entries)})")
+        for entry in entries:
+            print(f"  {entry}")
+    return 0
 
 
 def _confirm_translations(root: Path, today: datetime.date, names: list[str]) -> int:
@@ -64,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("build", "check the records, then build site/"), ("check", "check the records only")):
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
+    commands.add_parser("report", help="list unknown facts, reviews due, translations to check and sources to check")
     commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}")
     translations = commands.add_parser("translations", help="keep English and Dutch texts in step")
     translations.add_argument("action", choices=["confirm"], help="confirm: record that the texts of these files are translated as they stand")
@@ -81,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "translations":
         return _confirm_translations(root, today, args.files)
+    if args.command == "report":
+        return _print_report(root, today)
     if args.command == "check":
         _, problems = check(root, today)
         return _report(Outcome(problems=problems), args.strict)

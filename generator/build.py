@@ -16,12 +16,13 @@ from . import writer
 from .checks import check_records
 from .csp import add_csp
 from .load import LoadedFile, load_services
-from .mkdocs_config import LANGUAGE_ROOTS, language_config
+from .mkdocs_config import LANGUAGE_ROOTS, language_config, repository
 from .mkdocs_run import run_mkdocs_builds
 from .opendata import open_data
 from .pages import Page, plan_pages
 from .problems import Problem
 from .render import environment, render_page
+from .report import ReportView, editor_report
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
 
@@ -54,12 +55,21 @@ def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Prob
     return files, sorted(problems)
 
 
-def plan(files: list[LoadedFile]) -> tuple[list[Page], dict]:
-    """The generated pages and the open data, from checked records."""
+def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[list[Page], dict]:
+    """The generated pages and the open data, from checked records (and the editors' report)."""
     records = [(item.record, item.path) for item in files]
     programmes = programme_views(records)
     providers = provider_views(records, programmes)
-    return plan_pages(programmes, providers), open_data(programmes)
+    pages = plan_pages(programmes, providers)
+    if report is not None:
+        pages.append(Page("editors.md", "editors.md.j2", report))
+    return pages, open_data(programmes)
+
+
+def report(root: Path, files: list[LoadedFile], today: datetime.date) -> ReportView:
+    """The editors' data report for checked records."""
+    seeds = root.parent / "shared" / "seeds"
+    return editor_report(files, read_state(root), today, seeds if seeds.is_dir() else None)
 
 
 def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
@@ -67,9 +77,9 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date) -> dict[str, str]:
+def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict) -> dict[str, str]:
     """Every docs/ file of one language: generated pages, hand-written content and our assets."""
-    env = environment(lang, today)
+    env = environment(lang, today, repository(base))
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
     docs.update(_files_under(root / "content" / lang))
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
@@ -83,12 +93,12 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     if outcome.errors or (strict and outcome.warnings):
         return outcome
 
-    pages, data = plan(files)
+    pages, data = plan(files, report(root, files, today))
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today))
+        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base))
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)

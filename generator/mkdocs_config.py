@@ -15,6 +15,14 @@ LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 LANGUAGE_ROOTS = {"en": "", "nl": "nl/"}
 
 
+def repository(base: dict[str, Any]) -> dict[str, str] | None:
+    """Where the records live ({url, branch}), from mkdocs.yml's repo_url and extra.repo_branch; None if unset."""
+    url = base.get("repo_url")
+    if not url:
+        return None
+    return {"url": url.rstrip("/"), "branch": (base.get("extra") or {}).get("repo_branch", "main")}
+
+
 def site_url_for(base_url: str, lang: str) -> str:
     """The absolute address of a language's home page."""
     return base_url.rstrip("/") + "/" + LANGUAGE_ROOTS[lang]

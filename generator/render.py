@@ -42,8 +42,20 @@ def relative_link(from_page: str, to_page: str) -> Markdown:
     return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
-def environment(lang: str, today: datetime.date | None = None) -> jinja2.Environment:
-    """A Jinja2 environment that renders in one language, as on `today` (for review notices)."""
+def source_link(repository: dict[str, str] | None, file: str, line: int | None = None) -> Markdown:
+    """A link to a file (and line) on the repository host, or the plain path where none is set."""
+    label = f"{file}:{line}" if line else file
+    if not repository:
+        return Markdown(f"`{label}`")
+    anchor = f"#L{line}" if line else ""
+    return Markdown(f"[`{label}`]({repository['url']}/blob/{repository['branch']}/{file}{anchor})")
+
+
+def environment(lang: str, today: datetime.date | None = None, repository: dict[str, str] | None = None) -> jinja2.Environment:
+    """A Jinja2 environment that renders in one language, as on `today` (for review notices).
+
+    `repository` ({url, branch}) turns on links to record files; without it pages name the file.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         extensions=["jinja2.ext.i18n"],
@@ -75,7 +87,14 @@ def environment(lang: str, today: datetime.date | None = None) -> jinja2.Environ
         yaml=lambda value: Markdown(json.dumps(str(value), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,
     )
-    env.globals.update(lang=lang, UNKNOWN=UNKNOWN, other_lang={"en": "nl", "nl": "en"}[lang])
+    env.globals.update(
+        lang=lang,
+        UNKNOWN=UNKNOWN,
+        other_lang={"en": "nl", "nl": "en"}[lang],
+        repository=repository,
+        translate=i18n.translations(lang).gettext,
+        source_link=lambda file, line=None: source_link(repository, file, line),
+    )
     return env
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from .load import LoadedFile
 from .problems import Problem, field_path
+from .record_paths import id_path
 from .yaml_lines import Path
 
 STATE_FILE = "translations.lock.json"
@@ -46,27 +47,13 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
 
 
-def _key(path: Path, data: Any) -> str:
-    """A key for a text that survives reordering: list items with an id are named by it."""
-    parts: list[str] = []
-    node = data
-    for step in path:
-        child = node[step]
-        if isinstance(step, int):
-            parts.append(f"[{child['id']}]" if isinstance(child, dict) and "id" in child else f"[{step}]")
-        else:
-            parts.append(("." if parts else "") + step)
-        node = child
-    return "".join(parts)
-
-
 def texts(item: LoadedFile) -> Iterator[TextPlace]:
     """Every {en, nl} text in a loaded file."""
     data = item.document.data
 
     def walk(node: Any, path: Path) -> Iterator[TextPlace]:
         if isinstance(node, dict) and set(node) == {"en", "nl"} and all(isinstance(v, str) for v in node.values()):
-            yield TextPlace(_key(path, data), path, node["en"], node["nl"])
+            yield TextPlace(id_path(path, data), path, node["en"], node["nl"])
         elif isinstance(node, dict):
             for key, value in node.items():
                 yield from walk(value, path + (key,))

@@ -1,0 +1,113 @@
+"""The data report for editors: what is unknown, what is due, what needs a translator.
+
+Printed by `python -m generator report` and shown on the editors' page of the
+site; every entry names the file and line to open.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .checks import REVIEW_WARN_DAYS
+from .i18n import N_
+from .load import LoadedFile
+from .model import UNKNOWN
+from .translation_state import State, stale_translations
+from .record_paths import id_path
+from .yaml_lines import Path as DataPath
+
+REVIEW_SOON_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the report: where to look and what to do.
+
+    `message` is an English gettext message with %(name)s placeholders filled
+    from `params`, so the editors' page can show it in either language.
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    def text(self, gettext: Callable[[str], str] = lambda m: m) -> str:
+        """The message in the language of `gettext`."""
+        return gettext(self.message) % self.params
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.text()}"
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """`editors.md.j2`: every section of the data report, each a list of entries."""
+
+    unknown: list[Entry] = field(default_factory=list)
+    reviews: list[Entry] = field(default_factory=list)
+    translations: list[Entry] = field(default_factory=list)
+    sources: list[Entry] = field(default_factory=list)
+
+    def sections(self) -> list[tuple[str, list[Entry]]]:
+        """The sections in the order editors act on them, by their English titles."""
+        return [
+            (N_("Translations to check"), self.translations),
+            (N_("Reviews due"), self.reviews),
+            (N_("Sources to check"), self.sources),
+            (N_("Facts recorded as unknown"), self.unknown),
+        ]
+
+
+def _unknowns(item: LoadedFile) -> Iterator[Entry]:
+    data = item.document.data
+
+    def walk(node: Any, path: DataPath) -> Iterator[Entry]:
+        if node == UNKNOWN:
+            yield Entry(item.path, item.document.line_of(path), id_path(path, data), N_("not published in the sources; ask the provider and fill it in"))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, path + (index,))
+
+    yield from walk(data, ())
+
+
+def _review(item: LoadedFile, today: datetime.date) -> Iterator[Entry]:
+    due = item.record.last_reviewed + datetime.timedelta(days=REVIEW_WARN_DAYS)
+    line = item.document.line_of(("last_reviewed",))
+    if due < today:
+        yield Entry(item.path, line, "last_reviewed", N_("review overdue since %(date)s: check every fact against the sources, then update the date"), {"date": due.isoformat()})
+    elif (due - today).days <= REVIEW_SOON_DAYS:
+        yield Entry(item.path, line, "last_reviewed", N_("review due by %(date)s"), {"date": due.isoformat()})
+
+
+def _sources(item: LoadedFile, seeds: Path | None) -> Iterator[Entry]:
+    for index, source in enumerate(item.record.sources):
+        path: DataPath = ("sources", index)
+        if source.url == UNKNOWN:
+            yield Entry(item.path, item.document.line_of(path + ("url",)), f"sources[{source.id}].url", N_("no web address for this source: add it if the provider publishes one"))
+        if seeds is not None and not (seeds / source.document).is_file():
+            yield Entry(item.path, item.document.line_of(path + ("document",)), f"sources[{source.id}].document", N_("the document %(document)s is not in the shared source folder"), {"document": source.document})
+    for index, programme in enumerate(item.record.programmes):
+        cited = set(programme.sources) | {r.source for r in programme.referral_routes}
+        if not cited:
+            yield Entry(item.path, item.document.line_of(("programmes", index, "sources")), f"programmes[{programme.id}].sources", N_("this programme names no source"))
+
+
+def editor_report(files: list[LoadedFile], state: State, today: datetime.date, seeds: Path | None) -> ReportView:
+    """The whole report, from checked records and the recorded translation state."""
+    stale = N_("one language of this text changed and the other did not: check the translation, then confirm it")
+    return ReportView(
+        unknown=[entry for item in files for entry in _unknowns(item)],
+        reviews=[entry for item in files for entry in _review(item, today)],
+        translations=[Entry(p.file, p.line, p.field, stale) for p in stale_translations(files, state)],
+        sources=[entry for item in files for entry in _sources(item, seeds)],
+    )

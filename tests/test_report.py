@@ -1,0 +1,40 @@
+"""The editors' data report: unknown facts, reviews due, translations and sources, with file and line."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from generator.build import check, report
+
+from .conftest import ROOT, TODAY
+
+
+def _line_of(file: str, text: str, after: int = 0) -> int:
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if i > after and text in line)
+
+
+def test_unknown_facts_name_file_line_and_field() -> None:
+    files, _ = check(ROOT, TODAY)
+    entries = [str(e) for e in report(ROOT, files, TODAY).unknown]
+    route = _line_of("services/hacro.yaml", "referral_routes:")
+    address = _line_of("services/hacro.yaml", "address: unknown", after=route)
+    assert f"services/hacro.yaml:{address}: programmes[hacro-caring-dads].referral_routes[0].channel.address: not published in the sources; ask the provider and fill it in" in entries
+    assert any(e.startswith("services/wiltshire.yaml:") and ".email:" in e for e in entries)
+
+
+def test_reviews_due_are_listed_before_and_after_the_date() -> None:
+    files, _ = check(ROOT, TODAY)
+    soon = report(ROOT, files, datetime.date(2027, 10, 1)).reviews
+    late = report(ROOT, files, datetime.date(2028, 1, 1)).reviews
+    assert len(soon) == len(files) and all("review due by 2027-11-22" in str(e) for e in soon)
+    assert all("review overdue since 2027-11-22" in str(e) for e in late)
+    assert report(ROOT, files, TODAY).reviews == []
+
+
+def test_editors_page_is_built_in_both_languages(site: Path) -> None:
+    english = (site / "editors" / "index.html").read_text(encoding="utf-8")
+    dutch = (site / "nl" / "editors" / "index.html").read_text(encoding="utf-8")
+    assert "Facts recorded as unknown" in english and "services/hacro.yaml:" in english
+    assert "Feiten die als onbekend zijn vastgelegd" in dutch and "niet gepubliceerd in de bronnen" in dutch
