@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .model import ProviderFile
-from .problems import Problem, problems_from_validation
+from .problems import Problem, field_path, problems_from_validation
 from .yaml_lines import Document, YamlProblem, read_yaml
 
 
@@ -38,9 +38,9 @@ def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
     try:
         document = read_yaml(text)
     except YamlProblem as problem:
-        return None, [Problem(name, problem.line, "", problem.message)]
+        return None, [Problem(name, problem.line, field_path(problem.path), problem.message)]
     if not isinstance(document.data, dict):
-        return None, [Problem(name, 1, "", "the file should hold fields (provider:, programmes:, sources:, last_reviewed:), not a single value or a list")]
+        return None, [Problem(name, 1, "", "the file should hold the fields provider:, programmes:, sources: and last_reviewed:, each at the start of a line, not a single value or a list")]
     try:
         record = ProviderFile.model_validate(document.data)
     except ValidationError as error:

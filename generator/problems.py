@@ -1,7 +1,14 @@
-"""Problems found in editors' files, said in words an editor understands."""
+"""Problems found in editors' files, said in words an editor understands.
+
+Every message says what is wrong and what to write instead. A pydantic error
+is mapped back to the path in the editor's data (dropping pydantic's union
+tags), and all errors at one path become one message, so a field that takes
+"text in both languages, or unknown" gets one line, not two.
+"""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import types
 import typing
@@ -10,7 +17,9 @@ from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
+from . import model as schema
 from .yaml_lines import Document, Path
 
 Severity = Literal["error", "warning"]
@@ -50,6 +59,16 @@ def _type_at(model: type[BaseModel], path: Path) -> Any:
     return current
 
 
+def _field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
+    """The pydantic field at a path whose last step is a field name, or None."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    for member in _members(_type_at(model, path[:-1])):
+        if isinstance(member, type) and issubclass(member, BaseModel) and path[-1] in member.model_fields:
+            return member.model_fields[path[-1]]
+    return None
+
+
 def _unwrap(annotation: Any, step: str | int) -> Any:
     """Follow one step (a field name or a list index) into an annotation."""
     for candidate in _members(annotation):
@@ -73,35 +92,202 @@ def _members(annotation: Any) -> list[Any]:
 
 
 def _accepts_unknown(annotation: Any) -> bool:
-    return any(typing.get_origin(m) is Literal and "unknown" in typing.get_args(m) for m in _members(annotation))
+    return any(typing.get_origin(m) is Literal and schema.UNKNOWN in typing.get_args(m) for m in _members(annotation))
+
+
+_SLUG_WORDS = "a short name of lower-case letters, digits and hyphens, like hacro-caring-dads"
+_VALIDATOR_WORDS = {
+    "_email": "an e-mail address, like team@example.org",
+    "_phone": "a phone number in quotes, like \"01234 567890\"",
+    "_url": "a web address starting with https://",
+    "_plain_text": "text",
+}
+
+
+def _kinds(annotation: Any) -> list[str]:
+    """Plain words for each kind of value an annotation admits, most specific first."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *metadata = typing.get_args(annotation)
+        for item in metadata:
+            name = getattr(getattr(item, "func", None), "__name__", "")
+            if name in _VALIDATOR_WORDS:
+                return [_VALIDATOR_WORDS[name]]
+            if getattr(item, "pattern", None) == schema._SLUG:  # noqa: SLF001 - the schema's own slug pattern
+                return [_SLUG_WORDS]
+        return _kinds(inner)
+    if origin in (typing.Union, types.UnionType):
+        return [kind for arg in typing.get_args(annotation) for kind in _kinds(arg)]
+    if annotation is type(None) or annotation is None:
+        return []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation is schema.Text:
+            return ["text in English and Dutch (en: … and nl: … on the lines below)"]
+        return ["a group of fields (key: value lines, indented below)"]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return ["one of " + ", ".join(member.value for member in annotation)]
+    if origin is list:
+        return ["a list (lines starting with “- ”)"]
+    if origin is Literal:
+        return [" or ".join(str(arg) for arg in typing.get_args(annotation))]
+    if annotation is bool:
+        return ["true or false"]
+    if annotation is int:
+        return ["a whole number"]
+    if annotation is float:
+        return ["a number"]
+    if annotation is str:
+        return ["text"]
+    if annotation is datetime.date:
+        return ["a date written as YYYY-MM-DD, like 2026-11-22"]
+    return ["a different kind of value"]
 
 
 def _describe_expected(annotation: Any) -> str:
-    """Say in plain words what a field takes."""
-    kinds: list[str] = []
-    for member in _members(annotation):
-        if member is type(None):
-            continue
-        if isinstance(member, type) and issubclass(member, BaseModel):
-            kinds.append("text in English and Dutch (en: … and nl: … on the lines below)" if member.__name__ == "Text" else "a group of fields (key: value lines, indented below)")
-        elif isinstance(member, type) and issubclass(member, Enum):
-            kinds.append("one of " + ", ".join(e.value for e in member))
-        elif typing.get_origin(member) is list:
-            kinds.append("a list (lines starting with “- ”)")
-        elif typing.get_origin(member) is Literal:
-            kinds.append(" or ".join(str(a) for a in typing.get_args(member)))
-        elif member is bool:
-            kinds.append("true or false")
-        elif member is int:
-            kinds.append("a whole number")
-        elif member is float:
-            kinds.append("a number")
-        elif member is str:
-            kinds.append("text")
-        else:
-            kinds.append(getattr(member, "__name__", "a value").replace("date", "a date written as YYYY-MM-DD, like 2026-11-22"))
-    unique = list(dict.fromkeys(kinds))
-    return ", or ".join(unique) if unique else "a different kind of value"
+    """Say in plain words what a field takes, e.g. “a whole number, or unknown”."""
+    kinds = list(dict.fromkeys(_kinds(annotation)))
+    if schema.UNKNOWN in kinds:  # “unknown” reads best last
+        kinds = [kind for kind in kinds if kind != schema.UNKNOWN] + [schema.UNKNOWN]
+    return ", or ".join(kinds) if kinds else "a different kind of value"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe_found(value: Any) -> str:
+    """Say in plain words what the editor wrote."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"the text “{_shorten(value)}”"
+    if isinstance(value, list):
+        return "a list (lines starting with “- ”)"
+    if isinstance(value, dict):
+        if value and set(value) <= set(schema.LANGUAGES):
+            return "text in English and Dutch"
+        return "a group of fields (key: value lines)"
+    return "a value of another kind"
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _lower_first(text: str) -> str:
+    """“The programme model …” → “the programme model …”, leaving “GB or NL” alone."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def _missing(path: Path, model: type[BaseModel]) -> str:
+    name = str(path[-1])
+    if name == "nl":
+        return "the Dutch text is missing; add a line “nl: …” with the Dutch translation, next to the “en:” line"
+    if name == "en":
+        return "the English text is missing; add a line “en: …” with the English text, next to the “nl:” line"
+    info = _field_at(model, path)
+    if info is None:
+        return f"the field `{name}` is missing here; add a line “{name}: …”"
+    what = f" — {_lower_first(info.description.rstrip('.'))}" if info.description else ""
+    return f"the field `{name}` is missing here; add a line “{name}: …” with {_describe_expected(info.annotation)}{what}"
+
+
+def _unsafe_snippet(value: str) -> str:
+    """The part of a text that looks like HTML, script or a link: a whole tag, link or {: …} list where possible."""
+    found = schema._UNSAFE.search(value)  # noqa: SLF001 - the same pattern the schema refuses
+    if found is None:
+        return ""
+    start, end = found.start(), len(value)
+    token = found.group(0)
+    if token.startswith("]"):  # a Markdown link: from its [ to the ) that closes the address
+        start = max(value.rfind("[", 0, start), 0)
+        depth = 1
+        for index in range(found.end(), len(value)):
+            depth += {"(": 1, ")": -1}.get(value[index], 0)
+            if depth == 0:
+                end = index + 1
+                break
+    elif token.startswith(("<", "{")):  # a tag or an attribute list, up to its closing bracket
+        closing = value.find(">" if token.startswith("<") else "}", found.end())
+        end = closing + 1 if closing != -1 else end
+    else:  # javascript: or &#…, up to the next space
+        space = value.find(" ", found.end())
+        end = space if space != -1 else end
+    return _shorten(value[start:end])
+
+
+def _unsafe_text(value: str) -> str:
+    """Quote the part of a text that looks like HTML, script or a link, and say what to do."""
+    return (
+        f"contains “{_unsafe_snippet(value)}”, which would put HTML, a script or a link into the page; "
+        "remove it and write plain text only (no < > tags, “javascript:”, [text](address) links or {: …} markup)"
+    )
+
+
+_SPECIFIC = {"missing", "extra_forbidden", "value_error", "string_pattern_mismatch", "too_short", "list_too_short", "string_too_short", "string_too_long", "greater_than", "enum"}
+
+
+def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotation: Any) -> str | None:
+    """The message for an error that says more than “wrong kind of value”, or None."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    unknown = ", or unknown" if _accepts_unknown(annotation) else ""
+    if kind == "missing":
+        return _missing(path, model)
+    if kind == "extra_forbidden":
+        allowed: list[str] = []
+        for member in _members(_type_at(model, path[:-1])):
+            if isinstance(member, type) and issubclass(member, BaseModel):
+                allowed = list(member.model_fields)
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            return f"`{path[-1]}` is not a field here; did you mean `{close[0]}`?"
+        if allowed:
+            return f"`{path[-1]}` is not a field here; remove it, or use one of the fields allowed here: {', '.join(allowed)}"
+        return f"`{path[-1]}` is not a field here; remove it"
+    if kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if message.startswith("contains “") and isinstance(value, str):
+            return _unsafe_text(value)
+        return message
+    if kind == "string_pattern_mismatch":
+        return f"“{_shorten(str(value))}” is not a short name; write {_SLUG_WORDS}"
+    if kind in ("too_short", "list_too_short"):
+        return f"this list is empty; it needs at least {ctx.get('min_length', 1)} item (a line starting with “- ”)"
+    if kind == "string_too_short":
+        return f"“{value}” is too short; write at least {ctx.get('min_length')} characters"
+    if kind == "string_too_long":
+        return f"“{_shorten(str(value))}” is too long; write at most {ctx.get('max_length')} characters"
+    if kind == "greater_than":
+        return f"{_describe_found(value)} is too small; write a number above {ctx.get('gt')}{unknown}"
+    if kind == "enum" and isinstance(value, str) and not (unknown and value.lower() == schema.UNKNOWN):
+        return f"“{_shorten(value)}” is not one of the choices here; write {_describe_expected(annotation)}"
+    return None
+
+
+def _wrong_kind(value: Any, annotation: Any) -> str:
+    """The message for a value of the wrong kind: what was written, and what to write instead."""
+    expected = _describe_expected(annotation)
+    if isinstance(value, str) and value.strip().lower() == schema.UNKNOWN and _accepts_unknown(annotation):
+        return f"“{value}” should be written in small letters: unknown"
+    if isinstance(value, str) and datetime.date in _members(annotation):
+        return f"“{_shorten(value)}” is not a real date; write it as YYYY-MM-DD, like 2026-11-22"
+    found = _describe_found(value)
+    if value is None:
+        return f"this field is empty; write {expected}"
+    if isinstance(value, str) and all(" or " in kind or kind == schema.UNKNOWN or kind.startswith("one of") for kind in _kinds(annotation)):
+        return f"“{_shorten(value)}” is not one of the choices here; write {expected}"
+    return f"this is {found}, but it should be {expected}"
 
 
 def _real_path(loc: tuple[Any, ...], data: Any, error_type: str) -> Path:
@@ -112,64 +298,32 @@ def _real_path(loc: tuple[Any, ...], data: Any, error_type: str) -> Path:
         if isinstance(current, dict) and step in current:
             path.append(step)
             current = current[step]
-        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+        elif isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current):
             path.append(step)
             current = current[step]
-        elif index == len(loc) - 1 and error_type == "missing":
+        elif index == len(loc) - 1 and error_type in ("missing", "extra_forbidden"):
             path.append(step)
     return tuple(path)
 
 
-def _message(error: dict[str, Any], path: Path, model: type[BaseModel]) -> str:
-    """The plain-words message for one pydantic error."""
-    kind = error["type"]
-    if kind == "missing":
-        if path and path[-1] == "nl":
-            return "the Dutch text (nl) is missing; add the translation"
-        if path and path[-1] == "en":
-            return "the English text (en) is missing; add the translation"
-        return "this field is required but missing"
-    if kind == "extra_forbidden":
-        allowed = list(model.model_fields) if len(path) == 1 else []
-        parent = _type_at(model, path[:-1])
-        for member in _members(parent):
-            if isinstance(member, type) and issubclass(member, BaseModel):
-                allowed = list(member.model_fields)
-        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else f"; the fields allowed here are: {', '.join(allowed)}"
-        return f"`{path[-1]}` is not a field here{hint}"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch":
-        return "should be a short name of lower-case letters, digits and hyphens, like hacro-caring-dads"
-    if kind in ("too_short", "list_too_short"):
-        return f"needs at least {error.get('ctx', {}).get('min_length', 1)} item(s)"
-    if kind == "string_too_short":
-        return f"is too short (at least {error.get('ctx', {}).get('min_length')} characters)"
-    if kind in ("string_too_long",):
-        return f"is too long (at most {error.get('ctx', {}).get('max_length')} characters)"
-    if kind in ("greater_than",):
-        return f"should be more than {error.get('ctx', {}).get('gt')}"
-    expected = _describe_expected(_type_at(model, path))
-    return f"should be {expected}"
-
-
 def problems_from_validation(error: ValidationError, model: type[BaseModel], document: Document, file: str) -> list[Problem]:
     """Turn a pydantic ValidationError into one Problem per wrong field."""
-    by_path: dict[Path, list[str]] = {}
+    by_path: dict[Path, list[dict[str, Any]]] = {}
     for item in error.errors():
         path = _real_path(tuple(item["loc"]), document.data, item["type"])
-        message = _message(item, path, model)
-        by_path.setdefault(path, [])
-        if message not in by_path[path]:
-            by_path[path].append(message)
+        by_path.setdefault(path, []).append(item)
     problems = []
-    for path, messages in by_path.items():
-        deeper = [p for p in by_path if len(p) > len(path) and p[: len(path)] == path]
-        if deeper and all(m.startswith("should be") for m in messages):
-            continue
-        message = messages[0] if len(messages) == 1 or not all(m.startswith("should be") for m in messages) else "should be " + _describe_expected(_type_at(model, path))
-        if message.startswith("should be") and _accepts_unknown(_type_at(model, path)) and "unknown" not in message:
-            message += ", or unknown"
-        problems.append(Problem(file, document.line_of(path), field_path(path), message))
+    for path, errors in by_path.items():
+        annotation = _type_at(model, path)
+        messages = [m for m in (_specific(e, path, model, annotation) for e in errors) if m is not None]
+        if not messages:
+            deeper = [p for p in by_path if len(p) > len(path) and p[: len(path)] == path]
+            if deeper:
+                continue  # a union member's own errors say more, e.g. the missing nl of a cost
+            try:
+                value = _value_at(document.data, path)
+            except (KeyError, IndexError, TypeError):
+                value = errors[0].get("input")
+            messages = [_wrong_kind(value, annotation)]
+        problems.append(Problem(file, document.line_of(path), field_path(path), messages[0]))
     return problems

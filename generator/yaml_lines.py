@@ -1,14 +1,20 @@
 """Safe YAML reading that remembers the line of every key and item.
 
 Editors write YAML by hand, so the reader follows what they mean rather than
-YAML 1.1: `no`, `on` and `off` stay text, `0123` stays text, and only
-`true`/`false` are booleans. Anchors and aliases are refused outright: editors
-never need them, and refusing them makes alias bombs impossible.
+YAML 1.1: `no`, `yes`, `on` and `off` stay text, `0123` and `1e3` stay text,
+`12:30` stays text, and only `true`/`false` are booleans. Whole numbers
+(`17`), decimals (`2.5`) and real dates (`2026-11-22`) are typed.
+
+Anchors, aliases and `!` tags are refused before anything is built from the
+file: editors never need them, and refusing them makes alias bombs ("billion
+laughs") and object-building tags impossible. Every refusal is a YamlProblem
+that carries the line and, where there is one, the path of the field.
 """
 
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,15 +28,21 @@ _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_MAX_DEPTH = 40
+"""Records nest about eight levels deep; anything far deeper is a mistake (or an attack)."""
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)*(?:[A-Za-z0-9_-]+:\s+)?(["'])(.*)$""")
 
 
 class YamlProblem(Exception):
-    """A file that cannot be read as YAML, with the line where reading stopped."""
+    """A file that cannot be read as YAML, with the line (and field, if known) where reading stopped."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, path: Path = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
 
 
 class _Loader(yaml.SafeLoader):
@@ -66,7 +78,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else value
     if _DATE.match(value):
         try:
             return datetime.date.fromisoformat(value)
@@ -75,62 +88,185 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def _plain_problem(error: yaml.YAMLError) -> YamlProblem:
-    """Turn PyYAML's error into words an editor understands."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark else 1
+def _written_tag(tag: str) -> str:
+    """A tag the way it was written in the file: !!python/object, not tag:yaml.org,2002:python/object."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _unclosed_quote(text: str, error_line: int) -> int | None:
+    """The line at or before `error_line` whose quoted text is never closed, if closing it mends the file.
+
+    A value that opens a quote and does not close it on its line runs on until
+    some later quote, so PyYAML stops lines further down. Lines inside folded
+    texts may start with an apostrophe (Dutch “'s avonds”), so a line counts only
+    if adding the closing quote at its end makes the whole file readable.
+    """
+    lines = text.splitlines()
+    candidates = []
+    for number, line in enumerate(lines[:error_line], start=1):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search("'", rest.replace("''", ""))
+        if not closed:
+            candidates.append((number, quote))
+    for number, quote in reversed(candidates[-5:]):
+        mended = lines[: number - 1] + [lines[number - 1].rstrip() + quote] + lines[number:]
+        try:
+            for _ in yaml.parse("\n".join(mended), Loader=_Loader):
+                pass
+        except yaml.YAMLError:
+            continue
+        return number
+    return None
+
+
+_QUOTE_MISSING = "a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
+_CANNOT_READ = (
+    "this line cannot be read; check that it is indented with spaces like the lines around it, "
+    "that every quote is closed, and that each line is “key: value” or “- item”"
+)
+
+
+def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    """Turn PyYAML's error into words an editor understands, at the line the editor must fix."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text[: error.position].count("\n") + 1
+        return YamlProblem(
+            line,
+            f"this line contains an invisible control character (U+{error.character:04X}) that a file may not hold; "
+            "delete it, for example by typing the line again",
+        )
+    context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error)
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    mark = problem_mark or context_mark
+    line = mark.line + 1 if mark else 1
+    context_line = context_mark.line + 1 if context_mark else line
+
     if "'\\t'" in problem or "tab" in problem.lower():
-        return YamlProblem(line, "a tab character is used for indenting; indent with spaces only")
+        return YamlProblem(line, "this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon")
+    if "quoted scalar" in context:
+        if "escape" in problem:
+            return YamlProblem(line, "a backslash (\\) in this text in double quotes starts an unknown escape; write the text in single quotes ('…') instead, or write \\\\ for one backslash")
+        opening = _unclosed_quote(text, line)
+        return YamlProblem(opening or context_line, _QUOTE_MISSING)
+    if "scanning an alias" in context or "scanning an anchor" in context:
+        return YamlProblem(line, "a text here starts with * or &, which YAML reads as an alias or anchor; put the whole text in quotes (\"…\"), or write a list item as “- item”")
+    if "cannot start any token" in problem:
+        return YamlProblem(line, "a text here starts with a character YAML does not allow there (such as @ or `); put the whole text in quotes (\"…\")")
+    opening = _unclosed_quote(text, line)
+    if opening is not None:
+        return YamlProblem(opening, _QUOTE_MISSING)
+    if "flow sequence" in context or "flow mapping" in context:
+        return YamlProblem(
+            context_line,
+            "a text here starts with [ or {, which YAML reads as a list or group that is never closed; put the whole text in quotes (\"…\")",
+        )
     if "mapping values are not allowed" in problem:
-        return YamlProblem(line, "a colon is in the wrong place; if the text contains “: ”, put the whole text in quotes")
-    if "could not find expected ':'" in problem:
-        return YamlProblem(line, "a line is missing its “key:”, or a text runs over several lines without quotes")
-    if "found duplicate anchor" in problem or "found undefined alias" in problem:
-        return YamlProblem(line, "anchors and aliases (& and *) are not allowed; write the value out")
-    return YamlProblem(line, f"the YAML cannot be read here ({problem}); check the indentation and quotes")
+        return YamlProblem(line, "there is a colon followed by a space (“: ”) in the wrong place; if the text contains “: ”, put the whole text in quotes (\"…\")")
+    if "simple key" in context and "expected ':'" in problem:
+        return YamlProblem(
+            context_line,
+            "this line is not “key: value” or “- item”; add the missing “key:”, or, if the text above runs on over several lines, put it in quotes or start it with “>-”",
+        )
+    if "expected <block end>" in problem:
+        return YamlProblem(line, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
+    return YamlProblem(line, _CANNOT_READ)
+
+
+def _refuse(event: yaml.Event, path: Path) -> None:
+    """Raise on the first anchor, alias or tag: checked on the events, before any data is built."""
+    line = event.start_mark.line + 1
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        raise YamlProblem(line, "anchors and aliases (& and *) are not allowed; write the value out in full each time", path)
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag not in _PLAIN_TAGS:
+        raise YamlProblem(line, f"the tag “{_written_tag(tag)}” is not allowed; remove it and write the plain value", path)
+
+
+def _scan(events: list[yaml.Event]) -> int:
+    """Check every node event, keeping track of the path it sits at; return how many documents there are."""
+    # Each frame: [path, is_mapping, next list index, waiting for a key, the last key]
+    stack: list[list[Any]] = []
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        path: Path = ()
+        if stack:
+            top = stack[-1]
+            if not top[1]:
+                path = top[0] + (top[2],)
+                top[2] += 1
+            elif top[3]:
+                top[4] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                top[3] = False
+                path = top[0] + (top[4],)
+            else:
+                path = top[0] + (top[4],)
+                top[3] = True
+        _refuse(event, path)
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= _MAX_DEPTH:
+                raise YamlProblem(event.start_mark.line + 1, "the fields here are nested far too deeply; check the indentation", path)
+            stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, True, None])
+    return documents
+
+
+_EMPTY = "the file is empty; it should hold a provider's record, with the fields provider:, programmes:, sources: and last_reviewed:"
 
 
 def read_yaml(text: str) -> Document:
     """Parse one YAML document; raise YamlProblem on anything an editor must fix."""
     if not text.strip():
-        raise YamlProblem(1, "the file is empty")
+        raise YamlProblem(1, _EMPTY)
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.YAMLError as error:
-        raise _plain_problem(error) from None
-    for event in events:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlProblem(event.start_mark.line + 1, "anchors and aliases (& and *) are not allowed; write the value out")
+        raise _plain_problem(error, text) from None
+    documents = _scan(events)
+    if documents == 0:
+        raise YamlProblem(1, _EMPTY)
+    if documents > 1:
+        second = [e for e in events if isinstance(e, yaml.DocumentStartEvent)][1]
+        raise YamlProblem(second.start_mark.line + 1, "the file holds more than one YAML document (a line “---” or “...” in the middle); keep one, and remove the line")
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        raise _plain_problem(error) from None
-    if len(nodes) != 1:
-        raise YamlProblem(1, "the file holds more than one YAML document (a line “---” in the middle); keep one")
+        raise _plain_problem(error, text) from None
     document = Document(data=None)
-    document.data = _convert(nodes[0], (), document.lines)
+    document.data = _convert(node, (), document.lines)
     return document
-
-
-_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 def _convert(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(node.start_mark.line + 1, f"the tag “{node.tag}” is not allowed; write the value without a “!” tag")
+        raise YamlProblem(node.start_mark.line + 1, f"the tag “{_written_tag(node.tag)}” is not allowed; remove it and write the plain value", path)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (index,), lines) for index, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlProblem(key_node.start_mark.line + 1, "a key must be a plain word, like “name:”")
+            raise YamlProblem(line, "a key must be a plain word followed by a colon, like “name:”", path)
         key = key_node.value
         if key in result:
-            raise YamlProblem(key_node.start_mark.line + 1, f"the key “{key}” appears twice here; keep one")
-        lines[path + (key,)] = key_node.start_mark.line + 1
+            raise YamlProblem(
+                line,
+                f"the key `{key}` appears twice here (first on line {lines[path + (key,)]}); keep one and delete the other",
+                path + (key,),
+            )
+        lines[path + (key,)] = line
         result[key] = _convert(value_node, path + (key,), lines)
     return result
