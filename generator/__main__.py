@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -31,6 +32,21 @@ def _report(outcome: Outcome, strict: bool) -> int:
     if outcome.problems:
         print(f"{errors} error(s), {warnings} warning(s)" + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _new_provider(root: Path, provider_id: str, today: datetime.date) -> int:
+    """Write services/<id>.yaml from the scaffold, unless the id is bad or taken."""
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", provider_id):
+        print(f"“{provider_id}” cannot be an id: use lower-case letters, digits and hyphens, like hacro or new-provider.", file=sys.stderr)
+        return 1
+    target = root / "services" / f"{provider_id}.yaml"
+    if target.exists():
+        print(f"services/{provider_id}.yaml already exists; edit it instead.", file=sys.stderr)
+        return 1
+    template = (Path(__file__).parent / "scaffold" / "provider.yaml").read_text(encoding="utf-8")
+    writer.write_if_changed(target, template.replace("{id}", provider_id).replace("{today}", today.isoformat()))
+    print(f"Wrote services/{provider_id}.yaml. Replace every TODO, then run: python -m generator check")
+    return 0
 
 
 def _print_report(root: Path, today: datetime.date) -> int:
@@ -77,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("build", "check the records, then build site/"), ("check", "check the records only")):
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
+    new = commands.add_parser("new", help="start a new record from a commented template")
+    new.add_argument("kind", choices=["provider"], help="what to start: provider")
+    new.add_argument("id", help="the provider's short name, e.g. hacro: lower-case letters, digits and hyphens")
     commands.add_parser("report", help="list unknown facts, reviews due, translations to check and sources to check")
     commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}")
     translations = commands.add_parser("translations", help="keep English and Dutch texts in step")
@@ -95,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "translations":
         return _confirm_translations(root, today, args.files)
+    if args.command == "new":
+        return _new_provider(root, args.id, today)
     if args.command == "report":
         return _print_report(root, today)
     if args.command == "check":

@@ -79,11 +79,28 @@ def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
         yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due", "warning")
 
 
+def _placeholders(item: LoadedFile) -> Iterator[Problem]:
+    """A new file from `python -m generator new` is not done while a TODO is left in it."""
+
+    def walk(node: object, path: Path) -> Iterator[Problem]:
+        if isinstance(node, str) and "TODO" in node:
+            yield _problem(item, path, "still holds a TODO from the template; write the fact from the source, or unknown")
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, path + (index,))
+
+    yield from walk(item.document.data, ())
+
+
 def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:
     """Every problem across the loaded records, errors and warnings together."""
     programme_ids = {p.id for item in files for p in item.record.programmes}
     problems = list(_unique_ids(files))
     for item in files:
+        problems += _placeholders(item)
         problems += _references(item, programme_ids)
         problems += _review_dates(item, today)
     return problems
