@@ -21,7 +21,8 @@ from .mkdocs_run import run_mkdocs_builds
 from .opendata import open_data
 from .pages import Page, plan_pages
 from .problems import Problem
-from .render import environment, render_page
+from .history import last_changes
+from .render import content_footer, environment, render_page
 from .report import ReportView, editor_report
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
@@ -77,11 +78,12 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict) -> dict[str, str]:
+def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict, history: dict) -> dict[str, str]:
     """Every docs/ file of one language: generated pages, hand-written content and our assets."""
-    env = environment(lang, today, repository(base))
+    env = environment(lang, today, repository(base), history)
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
-    docs.update(_files_under(root / "content" / lang))
+    for name, text in _files_under(root / "content" / lang).items():
+        docs[name] = text.rstrip("\n") + "\n\n" + content_footer(env, f"content/{lang}/{name}")
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
     return docs
 
@@ -95,10 +97,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
 
     pages, data = plan(files, report(root, files, today))
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    history = last_changes(root)
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base))
+        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base, history))
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)

@@ -42,19 +42,31 @@ def relative_link(from_page: str, to_page: str) -> Markdown:
     return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
+def repo_url(repository: dict[str, str] | None, action: str, file: str, line: int | None = None) -> Markdown | None:
+    """The address of a file on the repository host: action is blob (view), edit or commits (history)."""
+    if not repository:
+        return None
+    anchor = f"#L{line}" if line and action == "blob" else ""
+    return Markdown(f"{repository['url']}/{action}/{repository['branch']}/{file}{anchor}")
+
+
 def source_link(repository: dict[str, str] | None, file: str, line: int | None = None) -> Markdown:
     """A link to a file (and line) on the repository host, or the plain path where none is set."""
     label = f"{file}:{line}" if line else file
-    if not repository:
-        return Markdown(f"`{label}`")
-    anchor = f"#L{line}" if line else ""
-    return Markdown(f"[`{label}`]({repository['url']}/blob/{repository['branch']}/{file}{anchor})")
+    url = repo_url(repository, "blob", file, line)
+    return Markdown(f"[`{label}`]({url})" if url else f"`{label}`")
 
 
-def environment(lang: str, today: datetime.date | None = None, repository: dict[str, str] | None = None) -> jinja2.Environment:
+def environment(
+    lang: str,
+    today: datetime.date | None = None,
+    repository: dict[str, str] | None = None,
+    history: dict[str, datetime.date] | None = None,
+) -> jinja2.Environment:
     """A Jinja2 environment that renders in one language, as on `today` (for review notices).
 
-    `repository` ({url, branch}) turns on links to record files; without it pages name the file.
+    `repository` ({url, branch}) turns on edit and history links to the files
+    pages come from; `history` gives the date each file last changed in git.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -94,8 +106,15 @@ def environment(lang: str, today: datetime.date | None = None, repository: dict[
         repository=repository,
         translate=i18n.translations(lang).gettext,
         source_link=lambda file, line=None: source_link(repository, file, line),
+        repo_url=lambda action, file: repo_url(repository, action, file),
+        history=history or {},
     )
     return env
+
+
+def content_footer(env: jinja2.Environment, file: str) -> str:
+    """The edit and last-changed lines added below a hand-written page."""
+    return env.get_template("snippets/file_links.md.j2").render(file=file)
 
 
 def render_page(env: jinja2.Environment, template: str, path: str, view: object) -> str:
