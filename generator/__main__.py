@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import writer
 from .build import Outcome, build, check, report
+from .field_reference import with_field_reference
 from .schema import SCHEMA_PATH, schema_text
 from .translation_state import STATE_FILE, confirmed_state, read_state
 
@@ -97,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["provider"], help="what to start: provider")
     new.add_argument("id", help="the provider's short name, e.g. hacro: lower-case letters, digits and hyphens")
     commands.add_parser("report", help="list unknown facts, reviews due, translations to check and sources to check")
-    commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}")
+    commands.add_parser("schema", help=f"write the JSON Schema editors' tools use to {SCHEMA_PATH}, and the field reference in CONTRIBUTING.md")
     translations = commands.add_parser("translations", help="keep English and Dutch texts in step")
     translations.add_argument("action", choices=["confirm"], help="confirm: record that the texts of these files are translated as they stand")
     translations.add_argument("files", nargs="*", help="provider files to confirm, e.g. services/hacro.yaml (default: all)")
@@ -110,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
     today = args.today or datetime.date.today()
     if args.command == "schema":
         writer.write_if_changed(root / SCHEMA_PATH, schema_text())
-        print(f"Wrote {SCHEMA_PATH}.")
+        guide = root / "CONTRIBUTING.md"
+        writer.write_if_changed(guide, with_field_reference(guide.read_text(encoding="utf-8")))
+        print(f"Wrote {SCHEMA_PATH} and the field reference in CONTRIBUTING.md.")
         return 0
     if args.command == "translations":
         return _confirm_translations(root, today, args.files)

@@ -10,6 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator import model
+from generator.field_reference import END, START, with_field_reference
 from generator.schema import SCHEMA_PATH, provider_schema, schema_text
 from generator.yaml_lines import read_yaml
 
@@ -57,3 +58,11 @@ def test_every_field_has_a_description_for_editors(cls: type[BaseModel]) -> None
     assert cls.__doc__ and cls.__doc__.strip()
     for name, field in cls.model_fields.items():
         assert field.description and len(field.description) > 10, f"{cls.__name__}.{name} has no description"
+
+
+def test_field_reference_in_contributing_is_current() -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert START in guide and END in guide
+    assert guide == with_field_reference(guide), "CONTRIBUTING.md's field reference is stale: run `.venv/bin/python -m generator schema`"
+    for name in model.Programme.model_fields:
+        assert f"| `{name}` |" in guide
