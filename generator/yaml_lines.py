@@ -122,6 +122,20 @@ def _unclosed_quote(text: str, error_line: int) -> int | None:
     return None
 
 
+def _indented_further(text: str, line: int) -> bool:
+    """Whether line `line` is indented deeper than the “key: value” line above it (so it cannot belong to it)."""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return False
+    above = next((lines[i] for i in range(line - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
+    here = lines[line - 1]
+
+    def indent(value: str) -> int:
+        return len(value) - len(value.lstrip(" "))
+
+    return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and indent(here) > indent(above)
+
+
 _QUOTE_MISSING = "a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
 _CANNOT_READ = (
     "this line cannot be read; check that it is indented with spaces like the lines around it, "
@@ -165,6 +179,12 @@ def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
             context_line,
             "a text here starts with [ or {, which YAML reads as a list or group that is never closed; put the whole text in quotes (\"…\")",
         )
+    if "mapping values are not allowed" in problem and _indented_further(text, line):
+        return YamlProblem(
+            line,
+            "this line is indented further than the line above it; line it up with the other keys at its level, "
+            "or, if it continues the text above, put that whole text in quotes (\"…\")",
+        )
     if "mapping values are not allowed" in problem:
         return YamlProblem(line, "there is a colon followed by a space (“: ”) in the wrong place; if the text contains “: ”, put the whole text in quotes (\"…\")")
     if "simple key" in context and "expected ':'" in problem:
@@ -183,18 +203,22 @@ def _refuse(event: yaml.Event, path: Path) -> None:
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
         raise YamlProblem(line, "anchors and aliases (& and *) are not allowed; write the value out in full each time", path)
     tag = getattr(event, "tag", None)
-    if tag is not None and tag not in _PLAIN_TAGS:
-        raise YamlProblem(line, f"the tag “{_written_tag(tag)}” is not allowed; remove it and write the plain value", path)
+    if tag is not None:  # only tags written in the file: plain and quoted values carry none
+        raise YamlProblem(line, f"the tag “{_written_tag(tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)
 
 
-def _scan(events: list[yaml.Event]) -> int:
-    """Check every node event, keeping track of the path it sits at; return how many documents there are."""
+def _scan(text: str) -> list[yaml.DocumentStartEvent]:
+    """Check every node event as the parser makes it, keeping track of the path it sits at.
+
+    Events are checked one by one, so an anchor or an absurd nesting depth stops
+    the reading at once. Returns the start of every document in the file.
+    """
     # Each frame: [path, is_mapping, next list index, waiting for a key, the last key]
     stack: list[list[Any]] = []
-    documents = 0
-    for event in events:
+    documents = []
+    for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
+            documents.append(event)
         if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             stack.pop()
             continue
@@ -229,15 +253,13 @@ def read_yaml(text: str) -> Document:
     if not text.strip():
         raise YamlProblem(1, _EMPTY)
     try:
-        events = list(yaml.parse(text, Loader=_Loader))
+        documents = _scan(text)
     except yaml.YAMLError as error:
         raise _plain_problem(error, text) from None
-    documents = _scan(events)
-    if documents == 0:
+    if not documents:
         raise YamlProblem(1, _EMPTY)
-    if documents > 1:
-        second = [e for e in events if isinstance(e, yaml.DocumentStartEvent)][1]
-        raise YamlProblem(second.start_mark.line + 1, "the file holds more than one YAML document (a line “---” or “...” in the middle); keep one, and remove the line")
+    if len(documents) > 1:
+        raise YamlProblem(documents[1].start_mark.line + 1, "the file holds more than one YAML document (a line “---” or “...” in the middle); keep one, and remove the line")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -250,7 +272,7 @@ def read_yaml(text: str) -> Document:
 def _convert(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(node.start_mark.line + 1, f"the tag “{_written_tag(node.tag)}” is not allowed; remove it and write the plain value", path)
+        raise YamlProblem(node.start_mark.line + 1, f"the tag “{_written_tag(node.tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):

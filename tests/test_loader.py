@@ -1,0 +1,275 @@
+"""read_yaml and load_file: values read as an editor means them, lines kept, every refusal a plain problem."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_file
+from generator.yaml_lines import YamlProblem, read_yaml
+
+BASE = Path(__file__).resolve().parent / "bad_records" / "base.yaml"
+
+NESTED = """\
+# a comment
+provider:
+  id: example
+  contacts:
+    - id: team
+      email: team@example.org
+    - id: office
+
+      phone: "01234 567890"
+programmes:
+  - id: one
+    description:
+      - en: First.
+        nl: Eerste.
+      - en: >-
+          Folded text
+          over two lines.
+        nl: Tweede.
+last_reviewed: 2026-11-01
+"""
+
+
+def _problem(text: str) -> YamlProblem:
+    with pytest.raises(YamlProblem) as caught:
+        read_yaml(text)
+    return caught.value
+
+
+def test_the_line_map_names_the_line_of_every_key_and_item() -> None:
+    lines = read_yaml(NESTED).lines
+    assert lines[("provider",)] == 2
+    assert lines[("provider", "id")] == 3
+    assert lines[("provider", "contacts")] == 4
+    assert lines[("provider", "contacts", 0)] == 5
+    assert lines[("provider", "contacts", 0, "email")] == 6
+    assert lines[("provider", "contacts", 1)] == 7
+    assert lines[("provider", "contacts", 1, "phone")] == 9
+    assert lines[("programmes", 0, "description", 1)] == 15
+    assert lines[("programmes", 0, "description", 1, "nl")] == 18
+    assert lines[("last_reviewed",)] == 19
+
+
+def test_a_missing_field_points_at_its_nearest_ancestor() -> None:
+    document = read_yaml(NESTED)
+    assert document.line_of(("provider", "contacts", 1, "email")) == 7
+    assert document.line_of(("programmes", 0, "name", "nl")) == 11
+    assert document.line_of(("nowhere",)) == 2  # the line where the data starts
+
+
+def test_folded_text_is_joined() -> None:
+    data = read_yaml(NESTED).data
+    assert data["programmes"][0]["description"][1]["en"] == "Folded text over two lines."
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # YAML 1.1 would turn these into booleans, numbers in base 8 or 60, or infinity; an editor means the text.
+        ("no", "no"),
+        ("yes", "yes"),
+        ("on", "on"),
+        ("off", "off"),
+        ("No", "No"),
+        ("y", "y"),
+        ("0123", "0123"),
+        ("1e3", "1e3"),
+        ("12:30", "12:30"),
+        ("0x1F", "0x1F"),
+        (".inf", ".inf"),
+        ("1.0e400", "1.0e400"),
+        ("2026-13-01", "2026-13-01"),
+        ("22-11-2026", "22-11-2026"),
+        # What an editor means as a number, a yes/no, nothing or a date.
+        ("17", 17),
+        ("0", 0),
+        ("-3", -3),
+        ("2.5", 2.5),
+        ("1.5e3", 1500.0),
+        ("true", True),
+        ("false", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("2026-11-22", datetime.date(2026, 11, 22)),
+        ("2024-02-29", datetime.date(2024, 2, 29)),
+        # Quoted values are always text.
+        ('"17"', "17"),
+        ("'no'", "no"),
+        ('"true"', "true"),
+        ('"2026-11-22"', "2026-11-22"),
+        ('"01234 567890"', "01234 567890"),
+        ('""', ""),
+    ],
+)
+def test_values_read_as_an_editor_means_them(written: str, read: object) -> None:
+    value = read_yaml(f"value: {written}\n").data["value"]
+    assert value == read
+    assert type(value) is type(read)
+
+
+def test_a_date_that_does_not_exist_stays_text_so_the_check_can_say_so() -> None:
+    assert read_yaml("last_reviewed: 2025-02-29\n").data == {"last_reviewed": "2025-02-29"}
+
+
+def test_the_alias_bomb_is_refused_by_the_error_it_raises() -> None:
+    """Refused on the first anchor while reading events: nothing is ever expanded (a billion "lol"s would not fit in memory)."""
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    problem = _problem("\n".join(levels) + "\n")
+    assert problem.line == 1
+    assert problem.path == ("a0",)
+    assert "anchors and aliases (& and *) are not allowed" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "path"),
+    [
+        ("name: &n Caring Dads\nmodel: *n\n", 1, ("name",)),
+        ("a: 1\nlist:\n  - *undefined\n", 3, ("list", 0)),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", 1, ("base",)),
+    ],
+)
+def test_anchors_and_aliases_are_refused_where_they_are(text: str, line: int, path: tuple) -> None:
+    problem = _problem(text)
+    assert (problem.line, problem.path) == (line, path)
+    assert "write the value out in full" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("a: !!python/object:os.system x\n", "!!python/object:os.system"),
+        ("a: !!python/object/apply:os.system [ls]\n", "!!python/object/apply:os.system"),
+        ("a:\n  b: !!binary aGk=\n", "!!binary"),
+        ("a: !!str 12\n", "!!str"),
+        ("a: !custom x\n", "!custom"),
+    ],
+)
+def test_tags_are_refused_and_named_as_written(text: str, tag: str) -> None:
+    problem = _problem(text)
+    assert f"the tag “{tag}” is not allowed" in problem.message
+    assert problem.line == text.count("\n")
+
+
+def test_a_duplicate_key_names_both_lines() -> None:
+    problem = _problem("provider:\n  id: a\n  name: x\n  id: b\n")
+    assert (problem.line, problem.path) == (4, ("provider", "id"))
+    assert problem.message == "the key `id` appears twice here (first on line 2); keep one and delete the other"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "# only a comment\n# and another\n"])
+def test_an_empty_file_says_what_it_should_hold(text: str) -> None:
+    problem = _problem(text)
+    assert problem.line == 1
+    assert problem.message.startswith("the file is empty; it should hold a provider's record")
+
+
+def test_two_documents_are_refused_at_the_second() -> None:
+    problem = _problem("a: 1\n---\nb: 2\n")
+    assert problem.line == 2
+    assert "more than one YAML document" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('a: 1\nb: "never closed\nc: 3\n', 2, "closing quote is missing"),
+        ("a: 1\nb: 'never closed\nc: 3\n", 2, "closing quote is missing"),
+        ('a: "x"\nb: "never closed\nc: 3\nd: "y"\ne: 5\n', 2, "closing quote is missing"),
+        ("a:\n  b: 1\n   c: 2\n", 3, "indented further than the line above"),
+        ("a:\n    b: 1\n  c: 2\n", 3, "not lined up"),
+        ("a:\n\tb: 1\n", 2, "tab character"),
+        ("a: 1\nb: x\x07y\n", 2, "invisible control character (U+0007)"),
+        ("a: 1\nb: * not a bullet\n", 2, "starts with * or &"),
+        ("a: 1\nb: @home\n", 2, "put the whole text in quotes"),
+        ("a: 1\nb: Note: this\n", 2, "put the whole text in quotes"),
+        ("a: 1\nb: [open list\nc: 2\n", 2, "never closed"),
+        ('a: "bad \\q escape"\n', 1, "backslash"),
+        ("a:\n  b: 1\n  c\n  d: 2\n", 3, "is not “key: value”"),
+    ],
+)
+def test_broken_yaml_names_the_line_to_fix(text: str, line: int, words: str) -> None:
+    problem = _problem(text)
+    assert problem.line == line, problem.message
+    assert words in problem.message
+    assert "<block" not in problem.message and "scalar" not in problem.message  # no PyYAML jargon
+
+
+def test_an_apostrophe_inside_folded_text_is_not_taken_for_an_unclosed_quote() -> None:
+    text = "about:\n  nl: >-\n    Wij werken\n    's avonds.\nwrong\n"
+    problem = _problem(text)
+    assert "closing quote" not in problem.message
+    assert problem.line == 5
+
+
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    problem = _problem("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nested far too deeply" in problem.message
+
+
+def test_a_complex_key_is_refused() -> None:
+    problem = _problem("? [a, b]\n: c\n")
+    assert "a key must be a plain word" in problem.message
+
+
+def _with(tmp_path: Path, old: str, new: str, encoding: str = "utf-8", bom: bool = False) -> Path:
+    text = BASE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "record.yaml"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.replace(old, new).encode(encoding))
+    return path
+
+
+def test_load_file_reads_the_base_record(tmp_path: Path) -> None:
+    item, problems = load_file(_with(tmp_path, "", ""), "services/record.yaml")
+    assert problems == []
+    assert item is not None
+    assert item.record.last_reviewed == datetime.date(2026, 11, 1)
+    assert item.record.provider.contacts[0].phone == "01234 567890"
+    assert item.document.line_of(("programmes", 0, "format", "sessions")) == 36
+
+
+def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    item, problems = load_file(_with(tmp_path, "", "", bom=True), "services/record.yaml")
+    assert problems == [] and item is not None
+
+
+@pytest.mark.parametrize(("written", "meant"), [("yes", True), ("no", False), ("true", True), ("false", False)])
+def test_yes_and_no_where_true_or_false_is_expected_mean_true_and_false(tmp_path: Path, written: str, meant: bool) -> None:
+    """In a true/false field an editor writing yes or no means yes or no; everywhere else they are text."""
+    item, problems = load_file(_with(tmp_path, "voluntary: true", f"voluntary: {written}"), "services/record.yaml")
+    assert problems == []
+    assert item is not None and item.record.programmes[0].format.voluntary is meant
+
+
+def test_no_where_text_is_expected_is_the_word(tmp_path: Path) -> None:
+    item, problems = load_file(_with(tmp_path, "publisher: Example Family Service", "publisher: no"), "services/record.yaml")
+    assert problems == []
+    assert item is not None and item.record.sources[0].publisher == "no"
+
+
+def test_a_quoted_number_where_a_number_is_expected_is_still_the_number(tmp_path: Path) -> None:
+    item, problems = load_file(_with(tmp_path, "sessions: 17", 'sessions: "17"'), "services/record.yaml")
+    assert problems == []
+    assert item is not None and item.record.programmes[0].format.sessions == 17
+
+
+def test_a_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    item, problems = load_file(_with(tmp_path, "nl: Voorbeeld Gezinsdienst", "nl: Voorbeeld Café", encoding="latin-1"), "services/record.yaml")
+    assert item is None
+    assert [(p.line, p.message) for p in problems] == [(6, "the file is not saved as UTF-8 text; save it again as UTF-8 in your editor")]
+
+
+@pytest.mark.parametrize("text", ["just a sentence\n", "- a\n- b\n", "42\n"])
+def test_a_file_that_is_not_a_record(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_text(text, encoding="utf-8")
+    item, problems = load_file(path, "services/record.yaml")
+    assert item is None
+    assert len(problems) == 1 and "should hold the fields provider:, programmes:, sources: and last_reviewed:" in problems[0].message
