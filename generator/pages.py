@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .i18n import N_
 from .model import Referrer
 from .views import (
+    CompareView,
+    FinderView,
     ProgrammeListView,
     ProgrammeView,
     ProviderListView,
@@ -31,7 +33,9 @@ class Page:
 
 NAV: list[tuple[str, str]] = [
     (N_("Home"), "index.md"),
+    (N_("Referral finder"), "finder.md"),
     (N_("All programmes"), "programmes/index.md"),
+    (N_("Compare programmes"), "compare.md"),
     (N_("Referral routes"), "referrals/index.md"),
     (N_("Providers"), "providers/index.md"),
     (N_("Family courts and Cafcass"), "family-courts.md"),
@@ -55,4 +59,7 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages += [Page(view.path, "provider.md.j2", view) for view in providers]
     pages.append(Page("referrals/index.md", "referrers.md.j2", ReferrerListView(referrers)))
     pages += [Page(view.path, "referrer.md.j2", view) for view in referrers]
+    finder, compare = FinderView(programmes), CompareView(programmes)
+    pages.append(Page(finder.path, "finder.md.j2", finder))
+    pages.append(Page(compare.path, "compare.md.j2", compare))
     return pages

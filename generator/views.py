@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import Area, Contact, Programme, Provider, ProviderFile, Referrer, Route, Source, Text
+from .model import UNKNOWN, Area, Contact, Country, DeliveryMode, Figure, Format, Programme, Provider, ProviderFile, Referrer, Route, Source, Text
 
 
 def programme_path(programme_id: str) -> str:
@@ -33,6 +33,11 @@ class RouteEntry:
 
     referrer: Referrer
     route: Route | None
+
+    @property
+    def verdict(self) -> str:
+        """yes, conditional, no, or not_stated (see `route_verdict`)."""
+        return route_verdict(self)
 
 
 def route_verdict(entry: RouteEntry) -> str:
@@ -81,12 +86,45 @@ class ProgrammeView:
         """What the programme says about one referrer."""
         return next(entry for entry in self.routes if entry.referrer == referrer)
 
+    @property
+    def outcomes(self) -> list[Figure]:
+        """Figures that measure the programme's results, not background statistics."""
+        return [figure for figure in self.programme.figures if figure.kind == "outcome"]
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """The values the all-programmes filters match this programme on."""
+        return filter_values(self)
+
 
 @dataclass(frozen=True)
 class ProgrammeListView:
     """`programmes.md.j2`: every programme, for the all-programmes table."""
 
     programmes: list[ProgrammeView]
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """The countries and areas the country and area filters offer."""
+        return group_by_area(self.programmes)
+
+    @property
+    def formats(self) -> list[Format]:
+        """The formats the programmes use, in the model's order."""
+        used = {view.filters["format"] for view in self.programmes}
+        return [kind for kind in Format if kind.value in used]
+
+    @property
+    def modes(self) -> list[DeliveryMode]:
+        """The delivery modes the programmes use, in the model's order."""
+        used = {mode for view in self.programmes for mode in view.filters["modes"].split()}
+        return [mode for mode in DeliveryMode if mode.value in used]
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """The referrers at least one programme takes, in the model's order."""
+        used = {entry.referrer for view in self.programmes for entry in view.may_refer}
+        return [referrer for referrer in Referrer if referrer in used]
 
 
 @dataclass(frozen=True)
@@ -156,6 +194,14 @@ class ReferrerView:
         """Programmes whose source says nothing about this referrer."""
         return self._where("not_stated")
 
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """Every programme by country and area, those this referrer may use first in each area."""
+        return [
+            CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
+            for group in group_by_area(self.programmes)
+        ]
+
 
 @dataclass(frozen=True)
 class ReferrerListView:
@@ -200,3 +246,146 @@ def provider_views(records: list[tuple[ProviderFile, str]], programmes: list[Pro
         )
         for record, file in records
     ]
+
+
+VERDICT_ORDER = ("yes", "conditional", "not_stated", "no")
+"""The order in which answers list programmes: the open routes first, refusals last."""
+
+
+def finder_path() -> str:
+    """The referral finder, the same in both languages."""
+    return "finder.md"
+
+
+def compare_path() -> str:
+    """The page that compares programmes side by side."""
+    return "compare.md"
+
+
+def area_anchor(area: Area) -> str:
+    """The id of an area's section on a referrer's page, e.g. area-hertfordshire."""
+    return f"area-{area.id}"
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """One area of one country, with the programmes that serve it."""
+
+    country: Country
+    area: Area
+    programmes: list[ProgrammeView]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this area's section on a page."""
+        return area_anchor(self.area)
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    """One country, with its areas in the order the records first name them."""
+
+    country: Country
+    areas: list[AreaGroup]
+
+
+def group_by_area(programmes: list[ProgrammeView]) -> list[CountryGroup]:
+    """Programmes by country (GB, then NL) and area; a programme serving two areas is under both."""
+    groups: dict[Country, dict[str, AreaGroup]] = {}
+    for view in programmes:
+        country = view.programme.country
+        for area in view.programme.areas:
+            areas = groups.setdefault(country, {})
+            if area.id not in areas:
+                areas[area.id] = AreaGroup(country, area, [])
+            areas[area.id].programmes.append(view)
+    return [CountryGroup(country, list(groups[country].values())) for country in Country if country in groups]
+
+
+def by_verdict(programmes: list[ProgrammeView], referrer: Referrer) -> list[ProgrammeView]:
+    """Programmes in the order an answer lists them: may refer, on conditions, not stated, may not."""
+    return sorted(programmes, key=lambda view: VERDICT_ORDER.index(route_verdict(view.route_for(referrer))))
+
+
+def filter_values(view: ProgrammeView) -> dict[str, str]:
+    """The values the all-programmes filters match a programme's row on, as space-separated words."""
+    p = view.programme
+    modes = [] if p.format.delivery_modes == UNKNOWN else [m.value for m in p.format.delivery_modes]
+    return {
+        "country": p.country.value,
+        "areas": " ".join(area.id for area in p.areas),
+        "format": p.format.kind if p.format.kind == UNKNOWN else p.format.kind.value,
+        "modes": " ".join(modes) or UNKNOWN,
+        "referrers": " ".join(entry.referrer.value for entry in view.may_refer),
+    }
+
+
+@dataclass(frozen=True)
+class FinderAnswer:
+    """What the finder answers for one kind of referrer and one area: every programme there, verdict first."""
+
+    referrer: Referrer
+    group: AreaGroup
+
+    @property
+    def anchor(self) -> str:
+        """The id of this answer in the finder page, e.g. answer-probation_officer-hertfordshire."""
+        return f"answer-{self.referrer.value}-{self.group.area.id}"
+
+    @property
+    def entries(self) -> list[tuple[ProgrammeView, RouteEntry]]:
+        """Each programme serving the area, with what it says about this referrer."""
+        return [(view, view.route_for(self.referrer)) for view in by_verdict(self.group.programmes, self.referrer)]
+
+
+@dataclass(frozen=True)
+class FinderView:
+    """`finder.md.j2`: every answer the referral finder can give, rendered into the page."""
+
+    programmes: list[ProgrammeView]
+
+    @property
+    def path(self) -> str:
+        """The finder's page."""
+        return finder_path()
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """Every kind of referrer, in the model's order."""
+        return list(Referrer)
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """The countries and areas a reader can choose."""
+        return group_by_area(self.programmes)
+
+    @property
+    def areas(self) -> list[AreaGroup]:
+        """Every area, country by country."""
+        return [group for country in self.countries for group in country.areas]
+
+    @property
+    def compare_path(self) -> str:
+        """The comparison page, linked from the finder."""
+        return compare_path()
+
+    def page_for(self, referrer: Referrer) -> str:
+        """The static page with the same answers for one referrer, for readers without JavaScript."""
+        return referrer_path(referrer)
+
+    @property
+    def answers(self) -> list[FinderAnswer]:
+        """One answer per referrer and area."""
+        return [FinderAnswer(referrer, group) for referrer in Referrer for group in self.areas]
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """`compare.md.j2`: every programme side by side, facts in the same order on each card."""
+
+    programmes: list[ProgrammeView]
+
+    @property
+    def path(self) -> str:
+        """The comparison page."""
+        return compare_path()

@@ -1,0 +1,250 @@
+/* Progressive enhancement for the referral finder, the all-programmes filters,
+ * the programme comparison and printed pages. Every answer is already in the
+ * page, rendered at build time; this script only shows and hides it and keeps
+ * the choice in the address bar. It fetches nothing. Without it every page
+ * still works: the finder links to the pages by role, the table shows every
+ * programme, the comparison shows every programme. */
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
+  }
+
+  /* Write the given choices into the address, dropping empty ones, without a reload. */
+  function writeQuery(values) {
+    var query = new URLSearchParams();
+    Object.keys(values).forEach(function (key) {
+      if (values[key]) {
+        query.set(key, values[key]);
+      }
+    });
+    var text = query.toString();
+    var url = window.location.pathname + (text ? "?" + text : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
+
+  /* Choose a value in a select if one of its usable options has it. */
+  function choose(select, value) {
+    if (value === null) {
+      return;
+    }
+    var found = Array.prototype.some.call(select.options, function (option) {
+      return option.value === value && !option.disabled;
+    });
+    if (found) {
+      select.value = value;
+    }
+  }
+
+  function selectedText(select) {
+    var option = select.options[select.selectedIndex];
+    return option ? option.textContent.trim() : "";
+  }
+
+  /* Keep only the areas of the chosen country in an area select. */
+  function limitAreas(country, area) {
+    var wanted = country.value;
+    Array.prototype.forEach.call(area.querySelectorAll("[data-country]"), function (item) {
+      var off = Boolean(wanted) && item.getAttribute("data-country") !== wanted;
+      item.hidden = off;
+      item.disabled = off;
+    });
+    var current = area.options[area.selectedIndex];
+    if (current && current.disabled) {
+      area.value = "";
+    }
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : whole;
+    });
+  }
+
+  /* The referral finder: role, country and area choose which rendered answers show. */
+  function finder(form) {
+    var role = form.querySelector("#fpd-role");
+    var country = form.querySelector("#fpd-country");
+    var area = form.querySelector("#fpd-area");
+    var status = document.getElementById("fpd-finder-status");
+    var heading = document.getElementById("answer");
+    var answers = Array.prototype.slice.call(document.querySelectorAll(".fpd-answer"));
+    form.classList.add("fpd-js");
+
+    function show() {
+      var count = 0;
+      answers.forEach(function (answer) {
+        var on = Boolean(role.value) &&
+          answer.getAttribute("data-role") === role.value &&
+          (!area.value || answer.getAttribute("data-area") === area.value) &&
+          (!country.value || answer.getAttribute("data-country") === country.value);
+        answer.hidden = !on;
+        if (on) {
+          count += answer.querySelectorAll(".fpd-programme-answer").length;
+        }
+      });
+      if (!role.value) {
+        status.textContent = status.getAttribute("data-msg-prompt");
+        return;
+      }
+      var where = area.value ? selectedText(area) : (country.value ? selectedText(country) : status.getAttribute("data-msg-any-area"));
+      status.textContent = fill(status.getAttribute("data-msg-found"), {role: selectedText(role), area: where, count: String(count)});
+    }
+
+    function update() {
+      limitAreas(country, area);
+      show();
+      writeQuery({role: role.value, country: area.value ? "" : country.value, area: area.value});
+    }
+
+    var query = new URLSearchParams(window.location.search);
+    choose(role, query.get("role"));
+    choose(area, query.get("area"));
+    var picked = area.options[area.selectedIndex];
+    choose(country, area.value ? picked.getAttribute("data-country") : query.get("country"));
+    limitAreas(country, area);
+    show();
+
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus();
+      }
+    });
+  }
+
+  /* The all-programmes table: each row carries its values in a marker span. */
+  function tableFilters(form) {
+    var table = document.querySelector(".fpd-row") && document.querySelector(".fpd-row").closest("table");
+    if (!table) {
+      return;
+    }
+    var rows = Array.prototype.filter.call(table.querySelectorAll("tbody tr"), function (row) {
+      return row.querySelector(".fpd-row");
+    });
+    var status = form.querySelector(".fpd-filters__status");
+    var fields = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var country = form.querySelector("[name=country]");
+    var area = form.querySelector("[name=area]");
+    form.hidden = false;
+
+    function matches(row) {
+      var data = row.querySelector(".fpd-row");
+      return fields.every(function (field) {
+        if (!field.value) {
+          return true;
+        }
+        var words = (data.getAttribute("data-" + field.getAttribute("data-key")) || "").split(" ");
+        return words.indexOf(field.value) !== -1;
+      });
+    }
+
+    function apply() {
+      limitAreas(country, area);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var on = matches(row);
+        row.hidden = !on;
+        shown += on ? 1 : 0;
+      });
+      status.textContent = fill(status.getAttribute("data-msg"), {shown: String(shown), total: String(rows.length)});
+      var values = {};
+      fields.forEach(function (field) {
+        values[field.name] = field.value;
+      });
+      writeQuery(values);
+    }
+
+    var query = new URLSearchParams(window.location.search);
+    choose(country, query.get("country"));
+    limitAreas(country, area);
+    fields.forEach(function (field) {
+      if (field !== country) {
+        choose(field, query.get(field.name));
+      }
+    });
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(apply, 0);
+    });
+    apply();
+  }
+
+  /* The comparison: the reader ticks which programmes to show; the address keeps the choice. */
+  function compareChooser(form) {
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var status = form.querySelector(".fpd-compare__status");
+    form.hidden = false;
+
+    function apply() {
+      var chosen = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      Array.prototype.forEach.call(document.querySelectorAll(".fpd-card[data-programme]"), function (card) {
+        card.hidden = chosen.indexOf(card.getAttribute("data-programme")) === -1;
+      });
+      status.textContent = fill(status.getAttribute("data-msg"), {shown: String(chosen.length), total: String(boxes.length)});
+      writeQuery({show: chosen.length === boxes.length ? "" : chosen.join(",")});
+    }
+
+    var wanted = new URLSearchParams(window.location.search).get("show");
+    if (wanted !== null) {
+      var ids = wanted.split(",");
+      boxes.forEach(function (box) {
+        box.checked = ids.indexOf(box.value) !== -1;
+      });
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-all]");
+      if (!button) {
+        return;
+      }
+      var on = button.getAttribute("data-all") === "on";
+      boxes.forEach(function (box) { box.checked = on; });
+      apply();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      apply();
+    });
+    apply();
+  }
+
+  /* Printed pages show every link's full address: keep the resolved address on each link. */
+  function fullAddresses() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
+      var href = link.getAttribute("href");
+      if (/^(mailto|tel):/.test(href) || href.charAt(0) === "#" || link.classList.contains("headerlink")) {
+        return;
+      }
+      link.setAttribute("data-full-href", link.href);
+    });
+  }
+
+  ready(function () {
+    var finderForm = document.getElementById("fpd-finder");
+    if (finderForm) {
+      finder(finderForm);
+    }
+    var filterForm = document.getElementById("fpd-filters");
+    if (filterForm) {
+      tableFilters(filterForm);
+    }
+    var compareForm = document.getElementById("fpd-compare");
+    if (compareForm) {
+      compareChooser(compareForm);
+    }
+    fullAddresses();
+  });
+}());

@@ -1,0 +1,125 @@
+"""The view logic behind the referral finder, the table filters and the comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.build import check
+from generator.model import Country, DeliveryMode, Format, Referrer
+from generator.pages import NAV, plan_pages
+from generator.views import (
+    CompareView,
+    FinderView,
+    ProgrammeListView,
+    ReferrerView,
+    by_verdict,
+    group_by_area,
+    programme_views,
+    provider_views,
+    route_verdict,
+)
+
+from .conftest import ROOT, TODAY
+
+
+@pytest.fixture(scope="module")
+def programmes():
+    """The views of the real records."""
+    files, problems = check(ROOT, TODAY)
+    assert not [p for p in problems if p.severity == "error"], problems
+    return programme_views([(item.record, item.path) for item in files])
+
+
+def by_id(programmes, programme_id):
+    return next(view for view in programmes if view.programme.id == programme_id)
+
+
+def test_areas_are_grouped_by_country_gb_first(programmes):
+    groups = group_by_area(programmes)
+    assert [group.country for group in groups] == [Country.GB, Country.NL]
+    gb_areas = [area.area.id for area in groups[0].areas]
+    assert {"hertfordshire", "warwickshire", "wiltshire"} <= set(gb_areas)
+    assert "netherlands" not in gb_areas
+    hertfordshire = next(area for area in groups[0].areas if area.area.id == "hertfordshire")
+    assert {view.programme.id for view in hertfordshire.programmes} == {"hacro-caring-dads", "hacro-dedicated-dads"}
+    assert hertfordshire.anchor == "area-hertfordshire"
+
+
+def test_finder_answer_for_probation_officer_in_hertfordshire(programmes):
+    finder = FinderView(programmes)
+    answer = next(a for a in finder.answers if a.referrer == Referrer.probation_officer and a.group.area.id == "hertfordshire")
+    ids = [view.programme.id for view, _ in answer.entries]
+    assert sorted(ids) == ["hacro-caring-dads", "hacro-dedicated-dads"]
+    assert all(entry.verdict == "yes" for _, entry in answer.entries)
+    assert answer.anchor == "answer-probation_officer-hertfordshire"
+
+
+def test_finder_has_one_answer_per_role_and_area(programmes):
+    finder = FinderView(programmes)
+    assert len(finder.answers) == len(Referrer) * len(finder.areas)
+    assert len({a.anchor for a in finder.answers}) == len(finder.answers)
+
+
+def test_hacro_takes_no_direct_referral_from_court_or_cafcass(programmes):
+    for programme_id in ("hacro-caring-dads", "hacro-dedicated-dads"):
+        view = by_id(programmes, programme_id)
+        assert route_verdict(view.route_for(Referrer.cafcass)) == "no"
+        assert route_verdict(view.route_for(Referrer.family_court)) == "no"
+        assert view.route_for(Referrer.self).verdict == "conditional"
+
+
+def test_silence_is_not_stated_never_no(programmes):
+    warwickshire = by_id(programmes, "warwickshire-caring-dads")
+    assert warwickshire.route_for(Referrer.probation_officer).verdict == "not_stated"
+    assert warwickshire.route_for(Referrer.social_worker).verdict == "conditional"
+
+
+def test_answers_list_open_routes_before_silence_and_refusals(programmes):
+    hertfordshire = [by_id(programmes, "hacro-caring-dads"), by_id(programmes, "warwickshire-caring-dads")]
+    ordered = by_verdict(list(reversed(hertfordshire)), Referrer.social_worker)
+    assert [v.programme.id for v in ordered] == ["hacro-caring-dads", "warwickshire-caring-dads"]
+    cafcass = by_verdict(hertfordshire, Referrer.cafcass)
+    assert [v.programme.id for v in cafcass] == ["warwickshire-caring-dads", "hacro-caring-dads"]
+
+
+def test_filter_values_of_a_row(programmes):
+    dedicated = by_id(programmes, "hacro-dedicated-dads").filters
+    assert dedicated == {
+        "country": "GB",
+        "areas": "hertfordshire",
+        "format": "one_to_one",
+        "modes": "in_person phone online",
+        "referrers": "social_worker probation_officer self",
+    }
+    assert "cafcass" not in dedicated["referrers"].split()
+
+
+def test_filter_options_are_those_in_use(programmes):
+    listing = ProgrammeListView(programmes)
+    assert listing.formats == [Format.group, Format.one_to_one]
+    assert DeliveryMode.online in listing.modes
+    assert Referrer.cafcass not in listing.referrers
+    assert Referrer.probation_officer in listing.referrers
+
+
+def test_referrer_page_groups_by_country_and_area(programmes):
+    view = ReferrerView(Referrer.probation_officer, programmes)
+    countries = view.countries
+    assert [c.country for c in countries] == [Country.GB, Country.NL]
+    listed = [p.programme.id for c in countries for a in c.areas for p in a.programmes]
+    assert sorted(listed) == sorted(v.programme.id for v in programmes)
+
+
+def test_outcomes_leave_out_background_figures(programmes):
+    assert by_id(programmes, "hacro-caring-dads").outcomes == []
+    assert len(by_id(programmes, "wiltshire-dads-matter-too").outcomes) >= 1
+
+
+def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):
+    files, _ = check(ROOT, TODAY)
+    providers = provider_views([(item.record, item.path) for item in files], programmes)
+    pages = {page.path: page for page in plan_pages(programmes, providers)}
+    assert isinstance(pages["finder.md"].view, FinderView)
+    assert isinstance(pages["compare.md"].view, CompareView)
+    nav_paths = [path for _, path in NAV]
+    assert "finder.md" in nav_paths and "compare.md" in nav_paths
