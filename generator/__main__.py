@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import writer
 from .build import Outcome, build, check, report
+from .problems import Problem
 from .field_reference import with_field_reference
 from .schema import SCHEMA_PATH, schema_text
 from .translation_state import STATE_FILE, confirmed_state, read_state
@@ -22,10 +23,19 @@ from .translation_state import STATE_FILE, confirmed_state, read_state
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _report(outcome: Outcome, strict: bool) -> int:
+def _github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, shown on the file's line in the pull request."""
+    message = (f"{problem.field}: " if problem.field else "") + problem.message
+    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{problem.severity} file={problem.file},line={problem.line}::{escaped}"
+
+
+def _report(outcome: Outcome, strict: bool, annotate: bool = False) -> int:
     """Print every problem, then a summary; return the exit status."""
     for problem in outcome.problems:
         print(problem, file=sys.stderr)
+        if annotate:
+            print(_github_annotation(problem))
     for message in outcome.messages:
         print(message, file=sys.stderr)
     errors, warnings = len(outcome.errors), len(outcome.warnings)
@@ -94,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in (("build", "check the records, then build site/"), ("check", "check the records only")):
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
+        command.add_argument("--github", action="store_true", help="also print each problem as a GitHub Actions annotation")
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=["provider"], help="what to start: provider")
     new.add_argument("id", help="the provider's short name, e.g. hacro: lower-case letters, digits and hyphens")
@@ -123,9 +134,9 @@ def run(args: argparse.Namespace) -> int:
         return _print_report(root, today)
     if args.command == "check":
         _, problems = check(root, today)
-        return _report(Outcome(problems=problems), args.strict)
+        return _report(Outcome(problems=problems), args.strict, args.github)
     outcome = build(root, today, strict=args.strict)
-    status = _report(outcome, args.strict)
+    status = _report(outcome, args.strict, args.github)
     print("Built site/ (English at /, Dutch at /nl/)." if outcome.built else "Nothing was written; the last good site/ is unchanged.", file=sys.stderr if not outcome.built else sys.stdout)
     return status if outcome.built else 1
 

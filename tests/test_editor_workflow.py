@@ -1,0 +1,41 @@
+"""The pull-request check: annotations on the right line, and the files that run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.__main__ import main
+
+from .conftest import ROOT, TODAY, copy_project
+
+
+def test_problems_become_annotations_on_their_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path)
+    record = root / "services" / "warwickshire.yaml"
+    lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if "email: CaringDads@warwickshire.gov.uk" in line)
+    lines[number - 1] = lines[number - 1].replace("CaringDads@warwickshire.gov.uk", "CaringDads at warwickshire")
+    record.write_text("".join(lines), encoding="utf-8")
+    assert main(["--root", str(root), "--today", TODAY.isoformat(), "check", "--github"]) == 1
+    out = capsys.readouterr().out
+    assert f"::error file=services/warwickshire.yaml,line={number}::provider.contacts[0].email: “CaringDads at warwickshire” is not an e-mail address" in out
+
+
+def test_workflows_run_the_check_the_tests_and_the_deploy() -> None:
+    pr = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
+    steps = " ".join(step.get("run", "") for step in pr["jobs"]["check"]["steps"])
+    assert "generator check --strict --github" in steps and "scripts/test" in steps and "generator build" in steps
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    uses = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_pre_commit_checks_records_against_the_committed_schema() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["check-jsonschema"]["args"] == ["--schemafile", "schema/provider.schema.json"]
+    assert (ROOT / hooks["check-jsonschema"]["args"][1]).is_file()
+    assert "generator check" in hooks["generator-check"]["entry"]
