@@ -42,6 +42,8 @@ NAV: list[tuple[str, str]] = [
     (N_("Glossary"), "glossary.md"),
     (N_("Open data"), "open-data.md"),
     (N_("About"), "about.md"),
+    (N_("Staying safe online"), "staying-safe-online.md"),
+    (N_("Accessibility"), "accessibility.md"),
     (N_("Privacy"), "privacy.md"),
 ]
 """The sidebar: hub pages only. Record pages stay out of it, because Material's

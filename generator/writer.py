@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -71,3 +71,8 @@ def swap_in(new: Path, target: Path) -> None:
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def rewrite_pages(folder: Path, transform: Callable[[str], str]) -> int:
+    """Pass every HTML page under `folder` through `transform`; write those it changed."""
+    return sum(write_if_changed(path, transform(path.read_text(encoding="utf-8"))) for path in sorted(folder.rglob("*.html")))

@@ -1,0 +1,69 @@
+"""A Content-Security-Policy for each built page, as a <meta http-equiv>.
+
+Material puts a few small scripts inline, and their text depends on the page
+(`__md_scope=new URL("../..",location)` changes with the page's depth), so the
+policy allows exactly the inline scripts of each page by their SHA-256 hashes
+and never 'unsafe-inline'. Everything else may come only from the site itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+META_NAME = "Content-Security-Policy"
+
+# <script ...>text</script>; the attributes decide whether it runs and whether it is inline.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
+_EXISTING = re.compile(r"""\s*<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def script_hashes(html: str) -> list[str]:
+    """The CSP source of every inline script that runs (not JSON data blocks), in page order, once each."""
+    hashes: list[str] = []
+    for match in _SCRIPT.finditer(html):
+        attributes, text = match.group(1), match.group(2)
+        kind = _TYPE.search(attributes)
+        if _SRC.search(attributes) or (kind and kind.group(1).lower() not in _JS_TYPES):
+            continue
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        source = f"'sha256-{digest}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def policy(hashes: list[str]) -> str:
+    """The policy: only this site, and only the listed inline scripts."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self'",
+            # Material's stylesheets draw icons from data: SVGs.
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "object-src 'none'",
+        ]
+    )
+
+
+def add_csp(html: str) -> str:
+    """The page with its CSP <meta> first in <head> (after the charset), replacing any earlier one."""
+    html = _EXISTING.sub("", html)
+    meta = f'<meta http-equiv="{META_NAME}" content="{policy(script_hashes(html))}">'
+    anchor = _CHARSET.search(html) or _HEAD.search(html)
+    if anchor is None:
+        raise ValueError("page has no <head> to put a Content-Security-Policy in")
+    return html[: anchor.end()] + "\n    " + meta + html[anchor.end() :]
