@@ -78,9 +78,9 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict, history: dict) -> dict[str, str]:
+def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict, history: dict, names: list) -> dict[str, str]:
     """Every docs/ file of one language: generated pages, hand-written content and our assets."""
-    env = environment(lang, today, repository(base), history)
+    env = environment(lang, today, repository(base), history, names)
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
     for name, text in _files_under(root / "content" / lang).items():
         docs[name] = text.rstrip("\n") + "\n\n" + content_footer(env, f"content/{lang}/{name}")
@@ -98,10 +98,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     pages, data = plan(files, report(root, files, today))
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     history = last_changes(root)
+    names = [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base, history))
+        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base, history, names))
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)

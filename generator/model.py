@@ -282,6 +282,10 @@ class Provider(Record):
     name: Text = Field(description="The organisation's name as a reader sees it.")
     short_name: PlainText = Field(description="A short form for tables, e.g. HACRO.")
     member_organisations: list[Name] = Field(default_factory=list, description="Organisations that deliver together under this provider, with the language of each name.")
+    other_names: list[Name] = Field(
+        default_factory=list,
+        description="Names of teams, services or forms that stay in their own language in both versions of a text (e.g. Refuge Floating Support in a Dutch text), so pages mark their language for screen readers.",
+    )
     country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
     about: Text = Field(description="A few sentences about the organisation, from the sources.")
     website: Url | Unknown = Field(description="The provider's web address, or unknown.")

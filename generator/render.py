@@ -37,6 +37,20 @@ def escape(value: Any) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
+def foreign_name_marker(names: list[tuple[str, str]], lang: str):
+    """A function that wraps names in another language than the page's in <span lang>.
+
+    It works on escaped text, so the names are escaped the same way first; the
+    longest name is tried first, so a name inside a longer one is not marked twice.
+    """
+    others = sorted({(escape(name), name_lang) for name, name_lang in names if name_lang != lang}, key=lambda item: -len(item[0]))
+    if not others:
+        return lambda text: text
+    languages = dict(others)
+    pattern = re.compile("|".join(re.escape(name) for name, _ in others))
+    return lambda text: pattern.sub(lambda m: f'<span lang="{languages[m.group(0)]}">{m.group(0)}</span>', text)
+
+
 def relative_link(from_page: str, to_page: str) -> Markdown:
     """The link from one docs/ path to another, as MkDocs resolves it."""
     return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
@@ -62,18 +76,22 @@ def environment(
     today: datetime.date | None = None,
     repository: dict[str, str] | None = None,
     history: dict[str, datetime.date] | None = None,
+    names: list[tuple[str, str]] | None = None,
 ) -> jinja2.Environment:
     """A Jinja2 environment that renders in one language, as on `today` (for review notices).
 
     `repository` ({url, branch}) turns on edit and history links to the files
-    pages come from; `history` gives the date each file last changed in git.
+    pages come from; `history` gives the date each file last changed in git;
+    `names` (name, language) are marked with `lang` wherever they appear in
+    text of the other language.
     """
+    mark_names = foreign_name_marker(names or [], lang)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         autoescape=False,
-        finalize=escape,
+        finalize=lambda value: value if isinstance(value, Markdown) else mark_names(escape(value)),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,0 +1,31 @@
+"""Rendering rules: record text is escaped; names in the other language carry `lang`."""
+
+from __future__ import annotations
+
+from generator.render import Markdown, escape, foreign_name_marker, relative_link
+
+
+def test_escape_neutralises_markup_and_markdown() -> None:
+    assert escape("<script>alert(1)</script>") == r"\<script\>alert\(1\)\</script\>"
+    assert escape("[x](javascript:y) *a* _b_ {: .c} # d | e & f") == r"\[x\]\(javascript:y\) \*a\* \_b\_ \{: .c\} \# d \| e &amp; f"
+    assert escape("two\nlines") == "two lines"
+    assert escape(Markdown("**kept**")) == "**kept**"
+
+
+def test_names_in_the_other_language_are_marked_once() -> None:
+    names = [("Leger des Heils Jeugdbescherming en Reclassering", "nl"), ("Reclassering", "nl"), ("Refuge Floating Support", "en")]
+    on_english = foreign_name_marker(names, "en")
+    text = escape("Run by Leger des Heils Jeugdbescherming en Reclassering with Refuge Floating Support.")
+    assert on_english(text) == 'Run by <span lang="nl">Leger des Heils Jeugdbescherming en Reclassering</span> with Refuge Floating Support.'
+    on_dutch = foreign_name_marker(names, "nl")
+    assert on_dutch(escape("Via Refuge Floating Support.")) == 'Via <span lang="en">Refuge Floating Support</span>.'
+
+
+def test_names_with_escaped_characters_still_match() -> None:
+    mark = foreign_name_marker([("Children & Family Support Service", "en")], "nl")
+    assert mark(escape("De Children & Family Support Service helpt.")) == 'De <span lang="en">Children &amp; Family Support Service</span> helpt.'
+
+
+def test_relative_links_between_docs() -> None:
+    assert relative_link("programmes/a.md", "providers/b.md") == "../providers/b.md"
+    assert relative_link("index.md", "programmes/a.md") == "programmes/a.md"
