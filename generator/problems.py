@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -77,8 +78,13 @@ def _unwrap(annotation: Any, step: str | int) -> Any:
         if isinstance(step, str) and isinstance(candidate, type) and issubclass(candidate, BaseModel):
             field = candidate.model_fields.get(step)
             if field is not None:
-                return field.annotation
+                return _annotation(field)
     return None
+
+
+def _annotation(field: FieldInfo) -> Any:
+    """A field's annotation with the constraints pydantic moved out of it (e-mail, slug pattern, …) put back."""
+    return typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -185,7 +191,12 @@ def _value_at(data: Any, path: Path) -> Any:
 
 def _lower_first(text: str) -> str:
     """“The programme model …” → “the programme model …”, leaving “GB or NL” alone."""
-    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+    word = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if word and (len(word) == 1 or word[1:].islower()) else text
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z_]+", text.lower())) - {"or", "and", "one", "of", "unknown"}
 
 
 def _missing(path: Path, model: type[BaseModel]) -> str:
@@ -197,8 +208,11 @@ def _missing(path: Path, model: type[BaseModel]) -> str:
     info = _field_at(model, path)
     if info is None:
         return f"the field `{name}` is missing here; add a line “{name}: …”"
-    what = f" — {_lower_first(info.description.rstrip('.'))}" if info.description else ""
-    return f"the field `{name}` is missing here; add a line “{name}: …” with {_describe_expected(info.annotation)}{what}"
+    expected = _describe_expected(_annotation(info))
+    description = (info.description or "").rstrip(".")
+    # The description says what the field is for, unless it only lists the choices again.
+    what = f" — {_lower_first(description)}" if description and not _words(description) <= _words(expected) else ""
+    return f"the field `{name}` is missing here; add a line “{name}: …” with {expected}{what}"
 
 
 def _unsafe_snippet(value: str) -> str:
@@ -259,6 +273,10 @@ def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotat
         message = str(error["msg"]).removeprefix("Value error, ")
         if message.startswith("contains “") and isinstance(value, str):
             return _unsafe_text(value)
+        if message.startswith("is empty"):
+            info = _field_at(model, path)
+            optional = info is not None and not info.is_required()
+            return "this text is empty; write the text" + (", or remove the line" if optional else "")
         return message
     if kind == "string_pattern_mismatch":
         return f"“{_shorten(str(value))}” is not a short name; write {_SLUG_WORDS}"
