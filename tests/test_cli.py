@@ -1,0 +1,177 @@
+"""A broken record stops the build with a plain message, exit status 1, and the last good site/ untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import generator.__main__ as cli
+from generator.build import build
+
+from .conftest import ROOT, TODAY, copy_project
+
+RECORD = "services/wiltshire.yaml"
+
+
+def tree_hash(folder: Path) -> str:
+    """One hash of every path (files and folders) and every byte below a folder."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode() + (b"/" if path.is_dir() else b""))
+        if path.is_file():
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A whole copy of the project (with the generator package), built once with the real records."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    shutil.copytree(ROOT / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    outcome = build(root, TODAY)
+    assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
+    assert (root / "site" / "index.html").is_file() and (root / "site" / "nl" / "index.html").is_file()
+    return root
+
+
+@pytest.fixture
+def project(built_once: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the built project, for one test to break."""
+    return Path(shutil.copytree(built_once, tmp_path / "project", symlinks=True))
+
+
+def _line_of(root: Path, pattern: str) -> int:
+    lines = (root / RECORD).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if re.search(pattern, line))
+
+
+def _replace(root: Path, pattern: str, new: str) -> int:
+    """Replace the first line matching `pattern` in the record; return its line number."""
+    path = root / RECORD
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = _line_of(root, pattern)
+    lines[number - 1] = new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number
+
+
+def _bad_date(root: Path) -> str:
+    line = _replace(root, r"^last_reviewed:", "last_reviewed: 2026-13-01")
+    return f"{RECORD}:{line}: last_reviewed: “2026-13-01” is not a real date; write it as YYYY-MM-DD, like 2026-11-22"
+
+
+def _misspelt_key(root: Path) -> str:
+    line = _replace(root, r"^  short_name:", "  short_nam: Wiltshire")
+    return f"{RECORD}:{line}: provider.short_nam: `short_nam` is not a field here; did you mean `short_name`?"
+
+
+def _unclosed_quote(root: Path) -> str:
+    line = _replace(root, r"^  short_name:", '  short_name: "Wiltshire')
+    return f"{RECORD}:{line}: a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
+
+
+def _tab(root: Path) -> str:
+    line = _replace(root, r"^  short_name:", "\tshort_name: Wiltshire")
+    return f"{RECORD}:{line}: this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon"
+
+
+def _script(root: Path) -> str:
+    line = _replace(root, r"^  short_name:", "  short_name: Wiltshire<script>alert(1)</script>")
+    return f"{RECORD}:{line}: provider.short_name: contains “<script>”, which would put HTML, a script or a link into the page"
+
+
+def _not_utf8(root: Path) -> str:
+    """The short name saved in Latin-1 (é as the single byte E9) in an otherwise UTF-8 file."""
+    path = root / RECORD
+    raw = path.read_bytes()
+    assert b"short_name: Wiltshire\n" in raw
+    path.write_bytes(raw.replace(b"short_name: Wiltshire\n", b"short_name: Wiltshire caf\xe9\n", 1))
+    line = raw[: raw.index(b"short_name: Wiltshire")].count(b"\n") + 1
+    return f"{RECORD}:{line}: the file is not saved as UTF-8 text; save it again as UTF-8 in your editor"
+
+
+def _emptied(root: Path) -> str:
+    (root / RECORD).write_text("", encoding="utf-8")
+    return f"{RECORD}:1: the file is empty; it should hold a provider's record, with the fields provider:, programmes:, sources: and last_reviewed:"
+
+
+def _copied(root: Path) -> str:
+    shutil.copyfile(root / RECORD, root / "services" / "wiltshire2.yaml")
+    line = _line_of(root, r"^  id: ")
+    return f"services/wiltshire2.yaml:{line}: provider.id: the id “wiltshire” is already used in {RECORD}:{line}"
+
+
+BREAKS: dict[str, Callable[[Path], str]] = {
+    "bad date": _bad_date,
+    "misspelt key": _misspelt_key,
+    "unclosed quote": _unclosed_quote,
+    "tab": _tab,
+    "script in a text": _script,
+    "not UTF-8": _not_utf8,
+    "empty file": _emptied,
+    "a file copied under a new name": _copied,
+}
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_a_broken_record_stops_the_build_and_site_stays_as_it_was(project: Path, name: str) -> None:
+    before = tree_hash(project / "site")
+    expected = BREAKS[name](project)
+    outcome = build(project, TODAY)
+    assert not outcome.built
+    assert any(str(problem).startswith(expected) for problem in outcome.errors), [str(p) for p in outcome.problems]
+    assert tree_hash(project / "site") == before
+
+
+def test_warnings_stop_a_strict_build_and_site_stays_as_it_was(project: Path) -> None:
+    before = tree_hash(project / "site")
+    line = _replace(project, r"^last_reviewed:", "last_reviewed: 2024-10-01")
+    outcome = build(project, TODAY, strict=True)
+    assert not outcome.built
+    assert outcome.errors == []
+    assert [str(p) for p in outcome.warnings] == [
+        f"{RECORD}:{line}: last_reviewed: warning: the facts were last checked more than two years ago (2024-10-01); check them against the sources and update the date"
+    ]
+    assert tree_hash(project / "site") == before
+
+
+def test_the_build_command_reports_and_exits_1(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree_hash(project / "site")
+    expected = _bad_date(project)
+    status = cli.main(["--root", str(project), "--today", TODAY.isoformat(), "build"])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert err.splitlines() == [expected, "1 error(s), 0 warning(s)", "Nothing was written; the last good site/ is unchanged."]
+    assert tree_hash(project / "site") == before
+
+
+def _run(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """`python -m generator …` run inside the copy, so that it checks the copy's own services/."""
+    return subprocess.run([sys.executable, "-m", "generator", *command], cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_check_in_a_copy_of_the_repository_passes_on_good_records(project: Path) -> None:
+    run = _run(project, "check")
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "error(s)" not in run.stderr
+
+
+@pytest.mark.parametrize("name", ["misspelt key", "unclosed quote", "not UTF-8", "a file copied under a new name"])
+def test_check_and_build_in_a_copy_of_the_repository_fail_without_a_traceback(project: Path, name: str) -> None:
+    expected = BREAKS[name](project)
+    before = tree_hash(project / "site")
+    for command in ("check", "build"):
+        run = _run(project, command)
+        assert run.returncode == 1, run.stderr
+        assert "Traceback" not in run.stdout + run.stderr
+        assert any(line.startswith(expected) for line in run.stderr.splitlines()), run.stderr
+    assert "Nothing was written; the last good site/ is unchanged." in run.stderr
+    assert tree_hash(project / "site") == before
