@@ -305,6 +305,8 @@ def _wrong_kind(value: Any, annotation: Any) -> str:
         return f"this field is empty; write {expected}"
     if isinstance(value, str) and all(" or " in kind or kind == schema.UNKNOWN or kind.startswith("one of") for kind in _kinds(annotation)):
         return f"“{_shorten(value)}” is not one of the choices here; write {expected}"
+    if expected == "text" and isinstance(value, (list, dict)):
+        return f"this is {found}, but it should be text; write the text on the same line, after the colon"
     return f"this is {found}, but it should be {expected}"
 
 

@@ -200,8 +200,20 @@ def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
 def _refuse(event: yaml.Event, path: Path) -> None:
     """Raise on the first anchor, alias or tag: checked on the events, before any data is built."""
     line = event.start_mark.line + 1
-    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        raise YamlProblem(line, "anchors and aliases (& and *) are not allowed; write the value out in full each time", path)
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlProblem(
+            line,
+            f"“*{event.anchor}” is an alias, which is not allowed; write the value out in full "
+            "(if this is a text that starts with *, put the whole text in quotes: \"…\")",
+            path,
+        )
+    if getattr(event, "anchor", None):
+        raise YamlProblem(
+            line,
+            f"“&{event.anchor}” is an anchor, which is not allowed; remove it and write the value out in full wherever it is needed "
+            "(if this is a text that starts with &, put the whole text in quotes: \"…\")",
+            path,
+        )
     tag = getattr(event, "tag", None)
     if tag is not None:  # only tags written in the file: plain and quoted values carry none
         raise YamlProblem(line, f"the tag “{_written_tag(tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)

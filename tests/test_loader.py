@@ -124,21 +124,23 @@ def test_the_alias_bomb_is_refused_by_the_error_it_raises() -> None:
     problem = _problem("\n".join(levels) + "\n")
     assert problem.line == 1
     assert problem.path == ("a0",)
-    assert "anchors and aliases (& and *) are not allowed" in problem.message
+    assert problem.message.startswith("“&a0” is an anchor, which is not allowed; remove it and write the value out in full")
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "path"),
+    ("text", "line", "path", "start"),
     [
-        ("name: &n Caring Dads\nmodel: *n\n", 1, ("name",)),
-        ("a: 1\nlist:\n  - *undefined\n", 3, ("list", 0)),
-        ("base: &b {x: 1}\nother:\n  <<: *b\n", 1, ("base",)),
+        ("name: &n Caring Dads\nmodel: *n\n", 1, ("name",), "“&n” is an anchor, which is not allowed"),
+        ("a: 1\nlist:\n  - *undefined\n", 3, ("list", 0), "“*undefined” is an alias, which is not allowed"),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", 1, ("base",), "“&b” is an anchor"),
+        ("model: *Caring Dads*\n", 1, ("model",), "“*Caring” is an alias"),
     ],
 )
-def test_anchors_and_aliases_are_refused_where_they_are(text: str, line: int, path: tuple) -> None:
+def test_anchors_and_aliases_are_refused_where_they_are(text: str, line: int, path: tuple, start: str) -> None:
     problem = _problem(text)
     assert (problem.line, problem.path) == (line, path)
-    assert "write the value out in full" in problem.message
+    assert problem.message.startswith(start)
+    assert "write the value out in full" in problem.message and "put the whole text in quotes" in problem.message
 
 
 @pytest.mark.parametrize(
