@@ -42,11 +42,16 @@ class Problem:
         return f"{self.file}:{self.line}:{field} {prefix}{self.message}"
 
 
+def printable(text: str) -> str:
+    """Text safe to print inside one problem line: line breaks, tabs and other invisible characters as \\uXXXX."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def field_path(path: Path) -> str:
     """Write a path the way an editor sees it: programmes[0].referral_routes[1].channel."""
     text = ""
     for step in path:
-        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        text += f"[{step}]" if isinstance(step, int) else (f".{printable(step)}" if text else printable(str(step)))
     return text
 
 
@@ -158,7 +163,7 @@ def _describe_expected(annotation: Any) -> str:
 
 
 def _shorten(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -263,12 +268,13 @@ def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotat
         for member in _members(_type_at(model, path[:-1])):
             if isinstance(member, type) and issubclass(member, BaseModel):
                 allowed = list(member.model_fields)
+        key = printable(str(path[-1]))[:60]
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         if close:
-            return f"`{path[-1]}` is not a field here; did you mean `{close[0]}`?"
+            return f"`{key}` is not a field here; did you mean `{close[0]}`?"
         if allowed:
-            return f"`{path[-1]}` is not a field here; remove it, or use one of the fields allowed here: {', '.join(allowed)}"
-        return f"`{path[-1]}` is not a field here; remove it"
+            return f"`{key}` is not a field here; remove it, or use one of the fields allowed here: {', '.join(allowed)}"
+        return f"`{key}` is not a field here; remove it"
     if kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
         if message.startswith("contains “") and isinstance(value, str):

@@ -88,9 +88,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
+def _printable(text: str) -> str:
+    """Text safe to print inside one problem line (the same rule as problems.printable)."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def _written_tag(tag: str) -> str:
     """A tag the way it was written in the file: !!python/object, not tag:yaml.org,2002:python/object."""
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    return _printable("!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag)
 
 
 def _unclosed_quote(text: str, error_line: int) -> int | None:
@@ -203,14 +208,14 @@ def _refuse(event: yaml.Event, path: Path) -> None:
     if isinstance(event, yaml.AliasEvent):
         raise YamlProblem(
             line,
-            f"“*{event.anchor}” is an alias, which is not allowed; write the value out in full "
+            f"“*{_printable(event.anchor)}” is an alias, which is not allowed; write the value out in full "
             "(if this is a text that starts with *, put the whole text in quotes: \"…\")",
             path,
         )
     if getattr(event, "anchor", None):
         raise YamlProblem(
             line,
-            f"“&{event.anchor}” is an anchor, which is not allowed; remove it and write the value out in full wherever it is needed "
+            f"“&{_printable(event.anchor)}” is an anchor, which is not allowed; remove it and write the value out in full wherever it is needed "
             "(if this is a text that starts with &, put the whole text in quotes: \"…\")",
             path,
         )
@@ -298,7 +303,7 @@ def _convert(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
         if key in result:
             raise YamlProblem(
                 line,
-                f"the key `{key}` appears twice here (first on line {lines[path + (key,)]}); keep one and delete the other",
+                f"the key `{_printable(key)}` appears twice here (first on line {lines[path + (key,)]}); keep one and delete the other",
                 path + (key,),
             )
         lines[path + (key,)] = line

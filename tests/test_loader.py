@@ -275,3 +275,14 @@ def test_a_file_that_is_not_a_record(tmp_path: Path, text: str) -> None:
     item, problems = load_file(path, "services/record.yaml")
     assert item is None
     assert len(problems) == 1 and "should hold the fields provider:, programmes:, sources: and last_reviewed:" in problems[0].message
+
+
+def test_a_key_with_a_line_break_stays_on_one_problem_line(tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_text('"sour\\nces": 1\n"tab\\there": 2\n"tab\\there": 3\n', encoding="utf-8")
+    item, problems = load_file(path, "services/record.yaml")
+    assert item is None
+    assert [str(p) for p in problems] == ["services/record.yaml:3: tab\\u0009here: the key `tab\\u0009here` appears twice here (first on line 2); keep one and delete the other"]
+    path.write_text('"sour\\nces": 1\n', encoding="utf-8")
+    _, problems = load_file(path, "services/record.yaml")
+    assert "services/record.yaml:1: sour\\u000aces: `sour\\u000aces` is not a field here; did you mean `sources`?" in [str(p) for p in problems]

@@ -41,6 +41,7 @@ def _load(content: str | bytes) -> tuple[object, list[Problem]]:
         assert 1 <= problem.line <= lines, problem
         assert problem.message.strip()
         assert str(problem).startswith(f"{NAME}:{problem.line}: ")
+        assert len(LINE_BREAKS.split(str(problem))) == 1, "one problem, one line"
         assert not JARGON.search(problem.message), problem
     if item is not None:
         for problem in check_records([item], TODAY):  # the rules across records must cope with any valid record
@@ -60,7 +61,7 @@ def test_random_yamlish_text_never_raises(text: str) -> None:
     _load(text)
 
 
-FIELD_NAMES = ["provider", "programmes", "sources", "last_reviewed", "id", "name", "en", "nl", "contacts", "email", "phone", "format", "sessions", "cost", "status", "referral_routes", "channel", "address", "lang", "unknown", "entry_condtions"]
+FIELD_NAMES = ["a\nb", "tab\there", "line\u2028break", "provider", "programmes", "sources", "last_reviewed", "id", "name", "en", "nl", "contacts", "email", "phone", "format", "sessions", "cost", "status", "referral_routes", "channel", "address", "lang", "unknown", "entry_condtions"]
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),
