@@ -252,9 +252,6 @@ def _unsafe_text(value: str) -> str:
     )
 
 
-_SPECIFIC = {"missing", "extra_forbidden", "value_error", "string_pattern_mismatch", "too_short", "list_too_short", "string_too_short", "string_too_long", "greater_than", "enum"}
-
-
 def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotation: Any) -> str | None:
     """The message for an error that says more than “wrong kind of value”, or None."""
     kind = error["type"]
@@ -289,7 +286,7 @@ def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotat
     if kind in ("too_short", "list_too_short"):
         return f"this list is empty; it needs at least {ctx.get('min_length', 1)} item (a line starting with “- ”)"
     if kind == "string_too_short":
-        return f"“{value}” is too short; write at least {ctx.get('min_length')} characters"
+        return f"“{_shorten(str(value))}” is too short; write at least {ctx.get('min_length')} characters"
     if kind == "string_too_long":
         return f"“{_shorten(str(value))}” is too long; write at most {ctx.get('max_length')} characters"
     if kind == "greater_than":
@@ -303,7 +300,7 @@ def _wrong_kind(value: Any, annotation: Any) -> str:
     """The message for a value of the wrong kind: what was written, and what to write instead."""
     expected = _describe_expected(annotation)
     if isinstance(value, str) and value.strip().lower() == schema.UNKNOWN and _accepts_unknown(annotation):
-        return f"“{value}” should be written in small letters: unknown"
+        return f"“{_shorten(value)}” should be written in small letters: unknown"
     if isinstance(value, str) and datetime.date in _members(annotation):
         return f"“{_shorten(value)}” is not a real date; write it as YYYY-MM-DD, like 2026-11-22"
     found = _describe_found(value)
