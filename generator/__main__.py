@@ -40,8 +40,10 @@ def _report(outcome: Outcome, strict: bool, annotate: bool = False) -> int:
         print(message, file=sys.stderr)
     errors, warnings = len(outcome.errors), len(outcome.warnings)
     failed = bool(errors or outcome.messages or (strict and warnings))
+    notices = len(outcome.problems) - errors - warnings
     if outcome.problems:
-        print(f"{errors} error(s), {warnings} warning(s)" + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
+        summary = f"{errors} error(s), {warnings} warning(s)" + (f", {notices} notice(s)" if notices else "")
+        print(summary + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
     return 1 if failed else 0
 
 

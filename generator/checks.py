@@ -27,7 +27,7 @@ def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
             if value in seen:
                 first, first_path = seen[value]
                 where = f"{first.path}:{first.document.line_of(first_path)}"
-                yield _problem(item, path, f"the id “{value}” is already used in {where}; ids must be unique across all files")
+                yield _problem(item, path, f"the id “{value}” is already used in {where}; ids must be unique across all files, so give one of them another id")
             else:
                 seen[value] = (item, path)
 
@@ -45,7 +45,7 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
     def must_be(kind: str, value: str | None, known: list[str] | set[str], path: Path) -> Iterator[Problem]:
         if value is not None and value not in known:
             listed = ", ".join(sorted(known)) or "none yet"
-            yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed})")
+            yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first")
 
     for p_index, programme in enumerate(record.programmes):
         base: Path = ("programmes", p_index)
@@ -69,14 +69,14 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
 
 
 def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
-    """Facts age: warn after a year, and after two years `check --strict` fails."""
+    """Facts age: a notice after a year, and after two years a warning, so `check --strict` fails."""
     age = (today - item.record.last_reviewed).days
     if age < 0:
-        yield _problem(item, ("last_reviewed",), "the date lies in the future; write the day the file was last checked")
+        yield _problem(item, ("last_reviewed",), f"the date {item.record.last_reviewed} lies in the future; write the day the file was last checked")
     elif age > REVIEW_FAIL_DAYS:
         yield _problem(item, ("last_reviewed",), f"the facts were last checked more than two years ago ({item.record.last_reviewed}); check them against the sources and update the date", "warning")
     elif age > REVIEW_WARN_DAYS:
-        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due", "warning")
+        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due (after two years `check --strict` fails)", "notice")
 
 
 def _placeholders(item: LoadedFile) -> Iterator[Problem]:

@@ -23,12 +23,12 @@ from pydantic.fields import FieldInfo
 from . import model as schema
 from .yaml_lines import Document, Path
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing an editor must fix (error) or should look at (warning)."""
+    """One thing an editor must fix (error), should fix (warning: `--strict` fails), or should plan for (notice)."""
 
     file: str
     line: int
@@ -37,7 +37,7 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
         field = f" {self.field}:" if self.field else ""
         return f"{self.file}:{self.line}:{field} {prefix}{self.message}"
 

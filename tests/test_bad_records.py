@@ -39,7 +39,11 @@ def _services(case: str, root: Path) -> Path:
 
 
 def _is_error(line: str) -> bool:
-    return ": warning: " not in line
+    return ": warning: " not in line and ": notice: " not in line
+
+
+def _is_notice(line: str) -> bool:
+    return ": notice: " in line
 
 
 def test_there_are_enough_cases_and_each_has_its_expected_lines() -> None:
@@ -98,17 +102,20 @@ def test_the_command_line_prints_them_and_fails(case: str, tmp_path: Path, capsy
     root = _services(case, tmp_path)
     expected = _expected(case)
     errors = [line for line in expected if _is_error(line)]
+    notices = [line for line in expected if _is_notice(line)]
+    warnings = len(expected) - len(errors) - len(notices)
 
     status = cli.main(_cli_args(root, "check"))
     output = capsys.readouterr()
     lines = output.err.splitlines()
     assert lines[: len(expected)] == expected
-    assert lines[len(expected) :] == ([f"{len(errors)} error(s), {len(expected) - len(errors)} warning(s)"] if expected else [])
+    summary = f"{len(errors)} error(s), {warnings} warning(s)" + (f", {len(notices)} notice(s)" if notices else "")
+    assert lines[len(expected) :] == ([summary] if expected else [])
     assert "Traceback" not in output.err + output.out
     assert status == (1 if errors else 0)
 
     strict_status = cli.main(_cli_args(root, "check", "--strict"))
-    assert strict_status == (1 if expected else 0)
+    assert strict_status == (1 if errors or warnings else 0)
     capsys.readouterr()
 
 
