@@ -1,0 +1,295 @@
+"""The referral finder, the table filters, the comparison and printed programme
+pages, in Debian's Chromium: with and without JavaScript, by keyboard, at
+phone width and on A4 paper."""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from generator.build import check
+from generator.model import UNKNOWN
+from generator.views import programme_views
+
+from ..conftest import ROOT, TODAY
+
+pytestmark = pytest.mark.browser
+
+LANGS = {"en": "", "nl": "nl/"}
+HACRO = {"hacro-caring-dads", "hacro-dedicated-dads"}
+
+
+def programmes():
+    """The views of the real records, as the site is built from them."""
+    files, _ = check(ROOT, TODAY)
+    return programme_views([(item.record, item.path) for item in files])
+
+
+PROGRAMME_IDS = [view.programme.id for view in programmes()]
+
+
+def shown_programmes(page) -> set[str]:
+    """The programmes whose answers the finder shows."""
+    return set(
+        page.eval_on_selector_all(
+            ".fpd-answer:not([hidden]) .fpd-programme-answer",
+            "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.programme)",
+        )
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def outside_requests(page, base: str) -> list[str]:
+    """Collect every request the page makes to a host other than the test server."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if not request.url.startswith((base, "data:", "blob:")) else None)
+    return seen
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, site_url, lang):
+    outside = outside_requests(page, site_url)
+    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=probation_officer&area=hertfordshire")
+    assert shown_programmes(page) == HACRO
+    assert not page.locator('.fpd-programme-answer[data-programme="warwickshire-caring-dads"]:visible').count()
+    assert page.locator("#fpd-role").input_value() == "probation_officer"
+    assert page.locator("#fpd-area").input_value() == "hertfordshire"
+    assert page.locator("#fpd-country").input_value() == "GB"
+    answer = page.locator(".fpd-answer:not([hidden])")
+    assert answer.count() == 1
+    yes = {"en": "May you refer? Yes", "nl": "Mag u aanmelden? Ja"}[lang]
+    assert answer.inner_text().count(yes) == 2
+    status = page.locator("#fpd-finder-status").inner_text()
+    assert "2" in status and ("Probation officer" if lang == "en" else "Reclasseringswerker") in status
+    assert outside == []
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url, lang):
+    page.goto(f"{site_url}/{LANGS[lang]}finder/")
+    assert shown_programmes(page) == set()
+    page.evaluate("window.__same_document = true")
+    page.select_option("#fpd-role", "probation_officer")
+    page.select_option("#fpd-area", "hertfordshire")
+    assert shown_programmes(page) == HACRO
+    assert page.evaluate("window.__same_document") is True, "the page reloaded"
+    assert query(page) == {"role": ["probation_officer"], "area": ["hertfordshire"]}
+    page.select_option("#fpd-area", "warwickshire")
+    assert shown_programmes(page) == {"warwickshire-caring-dads"}
+    not_stated = {"en": "Not stated by the provider — contact them", "nl": "Niet vermeld door de aanbieder — neem contact met hen op"}[lang]
+    assert not_stated in page.locator(".fpd-answer:not([hidden])").inner_text()
+
+
+def test_url_state_round_trips(browser, site_url):
+    context = browser.new_context()
+    first = context.new_page()
+    first.goto(f"{site_url}/finder/")
+    first.select_option("#fpd-role", "social_worker")
+    first.select_option("#fpd-country", "NL")
+    assert query(first) == {"role": ["social_worker"], "country": ["NL"]}
+    assert shown_programmes(first) == {"3ro-caring-dads"}
+    # Areas of the other country cannot be chosen while a country is chosen.
+    assert first.locator('#fpd-area option[value="hertfordshire"]').is_disabled()
+    first.select_option("#fpd-country", "GB")
+    first.select_option("#fpd-area", "warwickshire")
+    shared = first.url
+    assert query(first) == {"role": ["social_worker"], "area": ["warwickshire"]}
+
+    second = context.new_page()
+    second.goto(shared)
+    assert second.locator("#fpd-role").input_value() == "social_worker"
+    assert second.locator("#fpd-area").input_value() == "warwickshire"
+    assert shown_programmes(second) == {"warwickshire-caring-dads"}
+    assert "MOSAIC" in second.locator(".fpd-answer:not([hidden])").inner_text()
+    second.reload()
+    assert shown_programmes(second) == {"warwickshire-caring-dads"}
+    context.close()
+
+
+def test_cafcass_is_told_hacro_takes_no_direct_referral(page, site_url):
+    page.goto(f"{site_url}/finder/?role=cafcass&area=hertfordshire")
+    text = page.locator(".fpd-answer:not([hidden])").inner_text()
+    assert text.count("May you refer? No") == 2
+    assert "Cafcass does not make a direct referral" in text
+
+
+def test_keyboard_only(page, site_url):
+    page.goto(f"{site_url}/finder/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "fpd-role":
+            break
+    else:
+        pytest.fail("Tab never reached the role field")
+    page.keyboard.type("Probation")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "fpd-country"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "fpd-area"
+    page.keyboard.type("Hert")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "BUTTON"
+    page.keyboard.press("Enter")
+    assert shown_programmes(page) == HACRO
+    assert page.evaluate("document.activeElement.id") == "answer", "focus goes to the answer"
+    assert query(page) == {"role": ["probation_officer"], "area": ["hertfordshire"]}
+    assert urlsplit(page.url).path.endswith("/finder/")
+
+
+def test_without_javascript_the_finder_leads_to_the_pages_by_role(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/finder/")
+    assert page.locator(".fpd-finder__nojs").is_visible()
+    page.locator(".md-content a", has_text="Probation officer").first.click()
+    assert urlsplit(page.url).path.endswith("/referrals/probation-officer/")
+    area = page.locator("#area-hertfordshire")
+    assert area.is_visible()
+    text = page.locator(".md-content").inner_text()
+    assert "Caring Dads — HACRO" in text and "Dedicated Dads — HACRO" in text
+    assert text.index("Hertfordshire") < text.index("Caring Dads — HACRO") < text.index("Warwickshire")
+    # The plain GET form opens the referral routes by role.
+    page.goto(f"{site_url}/finder/")
+    page.select_option("#fpd-role", "probation_officer")
+    page.click(".fpd-finder button[type=submit]")
+    assert urlsplit(page.url).path.endswith("/referrals/")
+    assert page.locator(".md-content a", has_text="Probation officer").count() >= 1
+    context.close()
+
+
+def visible_rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "table tbody tr",
+        "rows => rows.filter(r => !r.hidden).map(r => r.querySelector('td a').getAttribute('href'))",
+    )
+
+
+def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
+    page.goto(f"{site_url}/programmes/")
+    assert page.locator("#fpd-filters").is_visible()
+    assert len(visible_rows(page)) == len(PROGRAMME_IDS)
+    page.select_option("#fpd-filter-format", "one_to_one")
+    assert visible_rows(page) == ["hacro-dedicated-dads/"]
+    assert query(page) == {"format": ["one_to_one"]}
+    page.reload()
+    assert page.locator("#fpd-filter-format").input_value() == "one_to_one"
+    assert visible_rows(page) == ["hacro-dedicated-dads/"]
+    page.select_option("#fpd-filter-format", "")
+    page.select_option("#fpd-filter-refer", "probation_officer")
+    assert sorted(visible_rows(page)) == ["hacro-caring-dads/", "hacro-dedicated-dads/"]
+    page.select_option("#fpd-filter-refer", "")
+    page.select_option("#fpd-filter-country", "NL")
+    assert visible_rows(page) == ["3ro-caring-dads/"]
+    assert page.locator('#fpd-filter-area option[value="wiltshire"]').is_disabled()
+    page.select_option("#fpd-filter-country", "GB")
+    page.select_option("#fpd-filter-area", "warwickshire")
+    page.select_option("#fpd-filter-mode", "in_person")
+    assert visible_rows(page) == ["warwickshire-caring-dads/"]
+    assert query(page) == {"country": ["GB"], "area": ["warwickshire"], "mode": ["in_person"]}
+    assert "1" in page.locator(".fpd-filters__status").inner_text()
+    page.click("#fpd-filters button[type=reset]")
+    assert len(visible_rows(page)) == len(PROGRAMME_IDS)
+    assert query(page) == {}
+
+
+def test_without_javascript_the_table_is_whole(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/programmes/?format=one_to_one")
+    assert not page.locator("#fpd-filters").is_visible()
+    assert page.locator("table tbody tr").count() == len(PROGRAMME_IDS)
+    context.close()
+
+
+def test_comparison_shows_all_then_the_readers_choice(page, site_url):
+    page.goto(f"{site_url}/compare/")
+    cards = page.locator(".fpd-card")
+    assert cards.count() == len(PROGRAMME_IDS)
+    assert page.locator(".fpd-card:visible").count() == len(PROGRAMME_IDS)
+    page.uncheck('#fpd-compare input[value="3ro-caring-dads"]')
+    page.uncheck('#fpd-compare input[value="wiltshire-dads-matter-too"]')
+    assert page.locator(".fpd-card:visible").count() == len(PROGRAMME_IDS) - 2
+    shown = query(page)["show"][0].split(",")
+    assert "3ro-caring-dads" not in shown and "hacro-caring-dads" in shown
+    page.reload()
+    assert page.locator(".fpd-card:visible").count() == len(PROGRAMME_IDS) - 2
+    # On a wide screen the cards stand side by side, their facts lined up.
+    rows = page.eval_on_selector_all(
+        ".fpd-card:not([hidden])",
+        "cards => cards.map(c => [Math.round(c.getBoundingClientRect().top), Math.round(c.querySelectorAll('.fpd-fact')[6].getBoundingClientRect().top)])",
+    )
+    first_row = [fact for card, fact in rows if card == rows[0][0]]
+    assert len(first_row) >= 2, "cards stand side by side on a wide screen"
+    assert len(set(first_row)) == 1, "the same fact starts at the same height on each card"
+    page.click("#fpd-compare button[data-all=on]")
+    assert page.locator(".fpd-card:visible").count() == len(PROGRAMME_IDS)
+    assert "show" not in query(page)
+
+
+PHONE_PAGES = [
+    "finder/?role=social_worker&area=warwickshire",
+    "finder/?role=self",
+    "compare/",
+    "programmes/",
+    "programmes/hacro-caring-dads/",
+    "programmes/warwickshire-caring-dads/",
+    "referrals/probation-officer/",
+]
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_nothing_overflows_sideways_at_375px(browser, site_url, lang):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    for path in PHONE_PAGES:
+        page.goto(f"{site_url}/{LANGS[lang]}{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} is {width}px wide"
+        wide = page.eval_on_selector_all(
+            ".md-content *",
+            "nodes => nodes.filter(n => n.getBoundingClientRect().right > window.innerWidth + 1 && !n.closest('.md-typeset__scrollwrap') && n.offsetParent !== null).map(n => n.tagName + '.' + n.className)",
+        )
+        assert wide == [], f"{path}: {wide[:5]}"
+    # On a phone the comparison is one card under another: each card's facts read down, not across.
+    page.goto(f"{site_url}/{LANGS[lang]}compare/")
+    lefts = page.eval_on_selector_all(".fpd-card", "cards => cards.map(c => Math.round(c.getBoundingClientRect().left))")
+    assert len(set(lefts)) == 1
+    context.close()
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("programme_id", PROGRAMME_IDS)
+def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page, site_url, lang, programme_id):
+    from pypdf import PdfReader
+
+    view = next(v for v in programmes() if v.programme.id == programme_id)
+    page.goto(f"{site_url}/{LANGS[lang]}programmes/{programme_id}/")
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    reader = PdfReader(io.BytesIO(pdf))
+    assert pages == len(reader.pages)
+    assert 1 <= pages <= 3, f"{programme_id} prints on {pages} pages"
+    text = normal(" ".join(p.extract_text() for p in reader.pages))
+    for contact in view.contacts:
+        assert normal(contact.role.get(lang)) in text
+        if contact.email != UNKNOWN:
+            assert contact.email in text.replace(" ", "")
+    reviewed = {"en": "Last reviewed", "nl": "Laatst gecontroleerd"}[lang]
+    assert reviewed in text
+    for area in view.programme.areas:
+        assert area.name.get(lang) in text
+    # No navigation, search or header chrome on paper.
+    assert "Search" not in text and "Zoeken" not in text
+    for route in view.stated_routes:
+        for step in route.route.steps:
+            assert normal(step.get(lang))[:40] in text
