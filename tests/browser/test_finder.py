@@ -63,7 +63,7 @@ def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, sit
     assert page.locator("#fpd-country").input_value() == "GB"
     answer = page.locator(".fpd-answer:not([hidden])")
     assert answer.count() == 1
-    yes = {"en": "May you refer? Yes", "nl": "Mag u aanmelden? Ja"}[lang]
+    yes = {"en": "May you refer? Yes", "nl": "Mag u verwijzen? Ja"}[lang]
     assert answer.inner_text().count(yes) == 2
     status = page.locator("#fpd-finder-status").inner_text()
     assert "2" in status and ("Probation officer" if lang == "en" else "Reclasseringswerker") in status
@@ -148,6 +148,7 @@ def test_without_javascript_the_finder_leads_to_the_pages_by_role(browser, site_
     page.goto(f"{site_url}/finder/")
     assert page.locator(".fpd-finder__nojs").is_visible()
     page.locator(".md-content a", has_text="Probation officer").first.click()
+    page.wait_for_load_state()
     assert urlsplit(page.url).path.endswith("/referrals/probation-officer/")
     area = page.locator("#area-hertfordshire")
     assert area.is_visible()
@@ -158,6 +159,7 @@ def test_without_javascript_the_finder_leads_to_the_pages_by_role(browser, site_
     page.goto(f"{site_url}/finder/")
     page.select_option("#fpd-role", "probation_officer")
     page.click(".fpd-finder button[type=submit]")
+    page.wait_for_load_state()
     assert urlsplit(page.url).path.endswith("/referrals/")
     assert page.locator(".md-content a", has_text="Probation officer").count() >= 1
     context.close()
@@ -256,6 +258,8 @@ def test_nothing_overflows_sideways_at_375px(browser, site_url, lang):
             "nodes => nodes.filter(n => n.getBoundingClientRect().right > window.innerWidth + 1 && !n.closest('.md-typeset__scrollwrap') && n.offsetParent !== null).map(n => n.tagName + '.' + n.className)",
         )
         assert wide == [], f"{path}: {wide[:5]}"
+        scrolling = page.eval_on_selector_all(".md-typeset__scrollwrap", "ws => ws.filter(w => w.scrollWidth > w.clientWidth + 1).length")
+        assert scrolling == 0, f"{path}: a table needs sideways scrolling"
     # On a phone the comparison is one card under another: each card's facts read down, not across.
     page.goto(f"{site_url}/{LANGS[lang]}compare/")
     lefts = page.eval_on_selector_all(".fpd-card", "cards => cards.map(c => Math.round(c.getBoundingClientRect().left))")
@@ -293,3 +297,39 @@ def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page,
     for route in view.stated_routes:
         for step in route.route.steps:
             assert normal(step.get(lang))[:40] in text
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_one_h1_and_no_skipped_heading_levels(page, site_url, lang):
+    for path in ["finder/", "compare/", "programmes/", "programmes/hacro-dedicated-dads/", "referrals/probation-officer/"]:
+        page.goto(f"{site_url}/{LANGS[lang]}{path}")
+        levels = page.eval_on_selector_all(".md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5, .md-content h6", "hs => hs.map(h => Number(h.tagName[1]))")
+        assert levels.count(1) == 1 and levels[0] == 1, path
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path}: h{before} then h{after}"
+
+
+def test_comparison_says_who_may_not_refer_and_where_the_source_is_silent(page, site_url):
+    page.goto(f"{site_url}/compare/")
+    hacro = page.locator('.fpd-card[data-programme="hacro-caring-dads"]').inner_text()
+    assert "May not refer: Cafcass officer, Family court" in hacro
+    assert "Not stated by the provider — contact them" in page.locator('.fpd-card[data-programme="3ro-caring-dads"]').inner_text()
+
+
+def test_programme_page_checklist_and_signposting(page, site_url):
+    page.goto(f"{site_url}/programmes/hacro-dedicated-dads/")
+    checklist = page.locator("#before-you-refer ~ fieldset.fpd-checklist")
+    assert checklist.count() == 2
+    boxes = page.locator(".fpd-checklist input[type=checkbox]")
+    assert boxes.count() >= 5
+    assert "relationships that include violence" in checklist.nth(1).inner_text()
+    assert "He has been referred to Caring Dads" in checklist.nth(0).inner_text()
+    boxes.first.focus()
+    page.keyboard.press("Space")
+    assert boxes.first.is_checked()
+    signpost = page.locator("#not-the-right-programme + p + ul").inner_text()
+    assert "Caring Dads" in signpost and "Support for the partner or mother" in signpost
+    page.locator("#not-the-right-programme + p + ul a", has_text="Other programmes in Hertfordshire").click()
+    page.wait_for_load_state()
+    assert query(page) == {"area": ["hertfordshire"]}
+    assert page.locator("#fpd-area").input_value() == "hertfordshire"
