@@ -26,6 +26,16 @@
     var text = query.toString();
     var url = window.location.pathname + (text ? "?" + text : "") + window.location.hash;
     window.history.replaceState(null, "", url);
+    keepChoiceAcrossLanguages(text);
+  }
+
+  /* The same page in the other language keeps the reader's choice: the values are the same in both. */
+  function keepChoiceAcrossLanguages(text) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.fpd-languages__link[hreflang]"), function (link) {
+      var target = new URL(link.href, window.location.href);
+      target.search = text ? "?" + text : "";
+      link.href = target.toString();
+    });
   }
 
   /* Choose a value in a select if one of its usable options has it. */
@@ -96,7 +106,10 @@
       status.textContent = fill(status.getAttribute("data-msg-found"), {role: selectedText(role), area: where, count: String(count)});
     }
 
-    function update() {
+    function update(event) {
+      if (event && event.target === area && area.value) {
+        country.value = area.options[area.selectedIndex].getAttribute("data-country");
+      }
       limitAreas(country, area);
       show();
       writeQuery({role: role.value, country: area.value ? "" : country.value, area: area.value});
@@ -109,11 +122,12 @@
     choose(country, area.value ? picked.getAttribute("data-country") : query.get("country"));
     limitAreas(country, area);
     show();
+    keepChoiceAcrossLanguages(window.location.search.replace(/^\?/, ""));
 
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      update();
+      update(event);
       if (heading) {
         heading.setAttribute("tabindex", "-1");
         heading.focus();

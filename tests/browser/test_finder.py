@@ -82,6 +82,7 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     assert query(page) == {"role": ["probation_officer"], "area": ["hertfordshire"]}
     page.select_option("#fpd-area", "warwickshire")
     assert shown_programmes(page) == {"warwickshire-caring-dads"}
+    assert page.locator("#fpd-country").input_value() == "GB"
     not_stated = {"en": "Not stated by the provider — contact them", "nl": "Niet vermeld door de aanbieder — neem contact met hen op"}[lang]
     assert not_stated in page.locator(".fpd-answer:not([hidden])").inner_text()
 
@@ -109,6 +110,13 @@ def test_url_state_round_trips(browser, site_url):
     assert "MOSAIC" in second.locator(".fpd-answer:not([hidden])").inner_text()
     second.reload()
     assert shown_programmes(second) == {"warwickshire-caring-dads"}
+    # The same choice in the other language.
+    second.click("a.fpd-languages__link[hreflang=nl]")
+    second.wait_for_load_state()
+    assert urlsplit(second.url).path.endswith("/nl/finder/")
+    assert query(second) == {"role": ["social_worker"], "area": ["warwickshire"]}
+    assert shown_programmes(second) == {"warwickshire-caring-dads"}
+    assert "Mag u verwijzen? Ja, onder voorwaarden" in second.locator(".fpd-answer:not([hidden])").inner_text()
     context.close()
 
 
