@@ -260,5 +260,11 @@
       compareChooser(compareForm);
     }
     fullAddresses();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-fpd-print]"), function (button) {
+      button.closest(".fpd-print").hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
   });
 }());

@@ -303,8 +303,17 @@ def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page,
     # No navigation, search or header chrome on paper.
     assert "Search" not in text and "Zoeken" not in text
     for route in view.stated_routes:
-        for step in route.route.steps:
-            assert normal(step.get(lang))[:40] in text
+        for item in route.route.steps + route.route.documents:
+            assert normal(item.get(lang))[:40] in text
+
+
+def test_programme_page_offers_a_print_button_with_javascript(page, site_url):
+    page.goto(f"{site_url}/programmes/warwickshire-caring-dads/")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    button = page.locator("[data-fpd-print]")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("window.__printed") is True
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
