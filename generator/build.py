@@ -15,6 +15,7 @@ import yaml
 from . import writer
 from .checks import check_records
 from .csp import add_csp
+from .html_fixes import fix_material_html
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config, repository
 from .mkdocs_run import run_mkdocs_builds
@@ -116,7 +117,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
     writer.write_json(site / "data" / "programmes.json", data)
-    writer.rewrite_pages(site, add_csp)
+    writer.rewrite_pages(site, lambda html: add_csp(fix_material_html(html)))
     writer.swap_in(site, root / "site")
     outcome.built = True
     return outcome

@@ -8,6 +8,7 @@ record can never put markup into a page.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import posixpath
 import re
@@ -114,7 +115,8 @@ def environment(
         percent=lambda value: i18n.percent(value, lang),
         date=lambda value: i18n.long_date(value, lang),
         md=Markdown,
-        yaml=lambda value: Markdown(json.dumps(str(value), ensure_ascii=False)),
+        # Front matter: Material prints title and description into HTML unescaped.
+        yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,
     )
     env.globals.update(
