@@ -1,0 +1,62 @@
+"""Build time and size for a directory of many programmes: prints figures, gates nothing.
+
+Copies the project into a temporary folder with N made-up providers (copies of
+the golden-test fixture, two programmes each), builds it, and prints how long
+each step took and how big the site is. Machines here are shared and noisy:
+compare figures from the same machine, several runs apart.
+Usage: scripts/benchmark [providers]   (default 500, i.e. 1,000 programme pages)
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.build import build  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "services" / "example.yaml"
+
+
+def make_project(folder: Path, providers: int) -> Path:
+    """A copy of the project whose services/ holds `providers` made-up providers."""
+    for name in ("content", "site_templates"):
+        shutil.copytree(ROOT / name, folder / name)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    services = folder / "services"
+    services.mkdir()
+    text = FIXTURE.read_text(encoding="utf-8")
+    for number in range(providers):
+        (services / f"example-{number}.yaml").write_text(text.replace("example", f"example-{number}"), encoding="utf-8")
+    return folder
+
+
+def main() -> int:
+    """Build once and print the figures."""
+    providers = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    with tempfile.TemporaryDirectory() as folder:
+        root = make_project(Path(folder), providers)
+        start = time.perf_counter()
+        outcome = build(root, datetime.date(2026, 11, 22))
+        seconds = time.perf_counter() - start
+        if not outcome.built:
+            print("\n".join([str(p) for p in outcome.errors] + outcome.messages))
+            return 1
+        files = [p for p in (root / "site").rglob("*") if p.is_file()]
+        pages = [p for p in files if p.suffix == ".html"]
+        size = sum(p.stat().st_size for p in files)
+        print(f"providers: {providers}, programme pages per language: {2 * providers}")
+        print(f"full build, both languages: {seconds:.1f} s")
+        print(f"HTML pages: {len(pages)}, files: {len(files)}, site size: {size / 1e6:.1f} MB")
+        print(f"largest page: {max(p.stat().st_size for p in pages) / 1e3:.0f} kB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
