@@ -1,0 +1,140 @@
+"""Accessibility of every built page, in both languages, in a real browser.
+
+Each page is visited once per window size and everything measured on that
+visit is kept; the tests below then check one thing each. axe-core runs
+through axe-playwright-python with the WCAG 2.0/2.1/2.2 A and AA rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+WIDE = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+
+# Headings in document order, and whether the page scrolls sideways.
+HEADINGS_JS = "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
+SIDEWAYS_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# The element focused after each Tab press from the top of a fresh page.
+FOCUSED_JS = "document.activeElement ? (document.activeElement.className || document.activeElement.tagName) : ''"
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every built HTML page as a URL path: both languages and the 404 pages."""
+    paths = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
+    return paths
+
+
+def describe(violations: list[dict]) -> list[str]:
+    """axe's violations in a line each: rule, impact and the first few offending elements."""
+    return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]) for v in violations]
+
+
+@dataclass
+class Visit:
+    """What one page showed at one window size."""
+
+    violations: list[str] = field(default_factory=list)
+    focused_violations: list[str] = field(default_factory=list)
+    headings: list[int] = field(default_factory=list)
+    sideways: int = 0
+    tab_stops: list[str] = field(default_factory=list)
+
+
+def visit_every_page(browser: object, site_url: str, paths: list[str], viewport: dict, focus_exit: bool) -> dict[str, Visit]:
+    """Open every page in one tab and record axe's findings, headings, overflow and first Tab stops."""
+    axe = Axe()
+    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
+    # The neutral page must never be fetched from the real host.
+    context.route("https://www.bbc.co.uk/**", lambda route: route.abort())
+    page = context.new_page()
+    visits = {}
+    try:
+        for path in paths:
+            visit = Visit()
+            page.goto(site_url + path, wait_until="load")
+            visit.headings = page.evaluate(HEADINGS_JS)
+            visit.sideways = page.evaluate(SIDEWAYS_JS)
+            visit.violations = describe(axe.run(page, options=AXE_OPTIONS).response["violations"])
+            if focus_exit:
+                # Tab from the top of the page until the hidden exit link has focus (at most twice).
+                while len(visit.tab_stops) < 2 and "fpd-exit-skip" not in "".join(visit.tab_stops):
+                    page.keyboard.press("Tab")
+                    visit.tab_stops.append(page.evaluate(FOCUSED_JS))
+                page.focus(".fpd-exit-skip")
+                visit.focused_violations = describe(axe.run(page, options=AXE_OPTIONS).response["violations"])
+            visits[path] = visit
+    finally:
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="module")
+def paths(site: Path) -> list[str]:
+    found = page_paths(site)
+    assert "/" in found and "/nl/" in found and "/nl/staying-safe-online/" in found and "/accessibility/" in found
+    return found
+
+
+@pytest.fixture(scope="module")
+def wide(browser: object, site_url: str, paths: list[str]) -> Iterator[dict[str, Visit]]:
+    yield visit_every_page(browser, site_url, paths, WIDE, focus_exit=True)
+
+
+@pytest.fixture(scope="module")
+def narrow(browser: object, site_url: str, paths: list[str]) -> Iterator[dict[str, Visit]]:
+    yield visit_every_page(browser, site_url, paths, NARROW, focus_exit=False)
+
+
+def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:
+    found = {path: visit.violations for path, visit in wide.items() if visit.violations}
+    assert not found
+
+
+def test_axe_finds_nothing_at_320(narrow: dict[str, Visit]) -> None:
+    found = {path: visit.violations for path, visit in narrow.items() if visit.violations}
+    assert not found
+
+
+def test_axe_finds_nothing_with_the_hidden_exit_link_focused(wide: dict[str, Visit]) -> None:
+    found = {path: visit.focused_violations for path, visit in wide.items() if visit.focused_violations}
+    assert not found
+
+
+def test_the_hidden_exit_link_is_the_first_or_second_tab_stop(wide: dict[str, Visit]) -> None:
+    for path, visit in wide.items():
+        assert any("fpd-exit-skip" in stop for stop in visit.tab_stops), (path, visit.tab_stops)
+
+
+def test_nothing_scrolls_sideways_at_320(narrow: dict[str, Visit]) -> None:
+    found = {path: visit.sideways for path, visit in narrow.items() if visit.sideways > 0}
+    assert not found
+
+
+def test_one_h1_and_no_skipped_heading_levels(wide: dict[str, Visit]) -> None:
+    for path, visit in wide.items():
+        levels = visit.headings
+        assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
+        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert not skips, (path, levels)
+
+
+def test_every_page_was_checked_in_both_languages(wide: dict[str, Visit], narrow: dict[str, Visit]) -> None:
+    english = [p for p in wide if not p.startswith("/nl/")]
+    dutch = [p for p in wide if p.startswith("/nl/")]
+    assert len(english) == len(dutch) > 20
+    assert set(wide) == set(narrow)
