@@ -149,9 +149,12 @@ def test_a_press_more_than_5_seconds_after_the_last_starts_again(page: object, s
 
 
 @pytest.mark.browser
-def test_any_other_key_starts_the_count_again(page: object, site_url: str) -> None:
+def test_any_other_key_starts_the_count_again_and_esc_never_exits(page: object, site_url: str) -> None:
     neutral = Neutral(page)
     page.goto(site_url + "/")
+    for _ in range(3):
+        page.keyboard.press("Escape")
+    assert status(page) == ""
     press_shift(page, 2)
     page.keyboard.press("KeyA")
     assert status(page) == ""
