@@ -161,7 +161,10 @@
       });
     }
 
-    function apply() {
+    function apply(event) {
+      if (event && event.target === area && area.value) {
+        country.value = area.options[area.selectedIndex].getAttribute("data-country");
+      }
       limitAreas(country, area);
       var shown = 0;
       rows.forEach(function (row) {
