@@ -205,6 +205,8 @@ def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
     assert query(page) == {"country": ["GB"], "area": ["warwickshire"], "mode": ["in_person"]}
     assert "1" in page.locator(".fpd-filters__status").inner_text()
     page.click("#fpd-filters button[type=reset]")
+    # The form resets its fields after the reset event: the filters apply just after.
+    page.wait_for_function("() => !location.search", timeout=2000)
     assert len(visible_rows(page)) == len(PROGRAMME_IDS)
     assert query(page) == {}
 
