@@ -45,6 +45,7 @@ NAV: list[tuple[str, str]] = [
     (N_("Staying safe online"), "staying-safe-online.md"),
     (N_("Accessibility"), "accessibility.md"),
     (N_("Privacy"), "privacy.md"),
+    (N_("For editors"), "editors.md"),
 ]
 """The sidebar: hub pages only. Record pages stay out of it, because Material's
 sidebar cost grows with the square of the number of pages in it."""
