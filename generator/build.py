@@ -68,6 +68,11 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     return pages, open_data(programmes)
 
 
+def foreign_names(files: list[LoadedFile]) -> list[tuple[str, str]]:
+    """Every name the records give a language for, as (name, language)."""
+    return [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
+
+
 def report(root: Path, files: list[LoadedFile], today: datetime.date) -> ReportView:
     """The editors' data report for checked records."""
     seeds = root.parent / "shared" / "seeds"
@@ -99,7 +104,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     pages, data = plan(files, report(root, files, today))
     base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     history = last_changes(root)
-    names = [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
+    names = foreign_names(files)
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import plan
+from generator.build import foreign_names, plan
 from generator.load import load_services
 from generator.mkdocs_config import LANGUAGE_ROOTS
 from generator.render import environment, render_page
@@ -30,7 +30,7 @@ def rendered() -> dict[str, str]:
     pages, _ = plan(files)
     out = {}
     for lang in LANGUAGE_ROOTS:
-        env = environment(lang, TODAY)
+        env = environment(lang, TODAY, names=foreign_names(files))
         for page in pages:
             out[f"{lang}/{page.path}"] = render_page(env, page.template, page.path, page.view)
     return out
