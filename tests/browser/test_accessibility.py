@@ -138,3 +138,42 @@ def test_every_page_was_checked_in_both_languages(wide: dict[str, Visit], narrow
     dutch = [p for p in wide if p.startswith("/nl/")]
     assert len(english) == len(dutch) > 20
     assert set(wide) == set(narrow)
+
+
+# Where keyboard focus is after a Tab press, and whether it can be seen: on screen, and not under
+# the parts that stay on screen (the exit bar, the header).
+FOCUS_SEEN_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  const fixed = top && top.closest('.fpd-exit, .md-header');
+  const uncovered = !!top && (!fixed || fixed.contains(el));
+  return onScreen && uncovered ? '' : (el.textContent.trim().slice(0, 40) || el.className) + ' under ' + (top && top.className);
+}"""
+
+
+@pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])
+def test_keyboard_focus_is_never_off_screen_or_under_the_exit_bar(browser: object, site_url: str, viewport: dict) -> None:
+    """Tab through long pages: every stop is on screen and not covered (WCAG 2.4.7, 2.4.11)."""
+    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        for path in ("/nl/staying-safe-online/", "/programmes/hacro-caring-dads/"):
+            page.goto(site_url + path)
+            hidden, stops = [], set()
+            for _ in range(100):
+                leaving_search = page.evaluate("!!document.activeElement.closest('.md-search')")
+                page.keyboard.press("Tab")
+                if leaving_search:
+                    page.wait_for_timeout(400)  # Material's search closes with a 250 ms fade
+                problem = page.evaluate(FOCUS_SEEN_JS)
+                stops.add(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+                if problem:
+                    hidden.append(problem)
+            assert len(stops) > 10, path
+            assert not hidden, (path, hidden)
+    finally:
+        context.close()
