@@ -30,6 +30,7 @@
   var shiftDown = false;
   var shiftUsedAsModifier = false;
   var exiting = false;
+  var title = document.title;
 
   function announce(text) {
     status.textContent = text;
@@ -124,5 +125,22 @@
   window.addEventListener("blur", function () {
     shiftDown = false;
     shiftUsedAsModifier = false;
+  });
+
+  // A page restored from the back/forward cache starts afresh: no count, no overlay.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    exiting = false;
+    shiftDown = false;
+    shiftUsedAsModifier = false;
+    reset();
+    document.documentElement.classList.remove("fpd-exiting");
+    document.title = title;
+    var overlay = document.querySelector(".fpd-exit-overlay");
+    if (overlay) {
+      overlay.remove();
+    }
   });
 })();
