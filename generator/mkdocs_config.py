@@ -8,10 +8,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from .i18n import translations
+from .i18n import N_, translations
 from .pages import HUB_FOLDERS, NAV
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+
+THEME_WORDS = {
+    "language": N_("Language"),
+    "exit": N_("Exit this page"),
+    "exit_region": N_("Quick exit"),
+    "safety": N_("Staying safe online"),
+    "press_2": N_("Shift, press 2 more times to exit the page"),
+    "press_1": N_("Shift, press 1 more time to exit the page"),
+    "cancelled": N_("Exit this page cancelled"),
+    "loading": N_("Loading."),
+    "footer": N_("About this site"),
+    "accessibility": N_("Accessibility"),
+    "privacy": N_("Privacy"),
+}
+"""Words our Material overrides show. MkDocs renders those templates without
+gettext, so each language's config carries them, translated from the Babel
+catalogue, as extra.words (read by overrides/partials/fpd-words.html)."""
 LANGUAGE_ROOTS = {"en": "", "nl": "nl/"}
 
 
@@ -58,5 +75,5 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "nav": [{gettext(title): path} for title, path in NAV],
         "not_in_nav": not_in_nav,
         "plugins": [{"search": search}],
-        "extra": {"languages": languages, "language_switch_label": gettext("Language")},
+        "extra": {"languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()}},
     }

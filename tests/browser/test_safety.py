@@ -83,19 +83,18 @@ LEAVING_JS = """new MutationObserver((_, observer) => {
 @pytest.mark.browser
 def test_shift_three_times_hides_the_page_replaces_it_and_back_returns_to_the_page_before(page: object, site_url: str) -> None:
     neutral = Neutral(page)
-    leaving: list[str] = []
-    page.on("console", lambda message: leaving.append(message.text) if message.text.startswith("leaving ") else None)
     page.add_init_script(LEAVING_JS)
     page.goto(site_url + "/")
     page.click(".md-content a[href$='about/']")
     page.wait_for_url(site_url + "/about/")
-    leaving.clear()
-    press_shift(page, 3)
+    # Console events can arrive after the navigation they precede: wait for this one.
+    with page.expect_console_message(lambda message: message.text.startswith("leaving ")) as leaving:
+        press_shift(page, 3)
     page.wait_for_url(NEUTRAL)
     # As it went, the page showed only a plain "Loading.", even in its title.
-    assert [json.loads(text.removeprefix("leaving ")) for text in leaving] == [
-        {"title": "Loading.", "overlay": "Loading.", "overlayShown": True, "content": False, "header": False, "button": False}
-    ]
+    assert json.loads(leaving.value.text.removeprefix("leaving ")) == {
+        "title": "Loading.", "overlay": "Loading.", "overlayShown": True, "content": False, "header": False, "button": False
+    }
     assert len(neutral.headers) == 1 and "referer" not in neutral.headers[0]
     page.go_back()
     page.wait_for_url(site_url + "/")  # the page before the exited one, not /about/
