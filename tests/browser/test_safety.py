@@ -6,7 +6,6 @@ with a small local page, so nothing leaves the machine.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,33 +67,46 @@ def status(page: object) -> str:
 # --- The quick exit -------------------------------------------------------
 
 
-# What the page shows the moment the exit starts (the page is about to go, so it reports through the console).
-LEAVING_JS = """new MutationObserver((_, observer) => {
-  if (!document.documentElement.classList.contains('fpd-exiting')) return;
-  observer.disconnect();
+# What the page shows while the exit is under way.
+LEAVING_STATE_JS = """() => {
   const shown = sel => { const el = document.querySelector(sel); return !!el && getComputedStyle(el).visibility !== 'hidden'
                          && el.getBoundingClientRect().width > 0; };
   const overlay = document.querySelector('.fpd-exit-overlay');
-  console.log('leaving ' + JSON.stringify({title: document.title, overlay: overlay && overlay.textContent,
-    overlayShown: shown('.fpd-exit-overlay'), content: shown('.md-content'), header: shown('.md-header'), button: shown('.fpd-exit__button')}));
-}).observe(document, {attributes: true, attributeFilter: ['class'], subtree: true});"""
+  return {title: document.title, overlay: overlay && overlay.textContent, overlayShown: shown('.fpd-exit-overlay'),
+          content: shown('.md-content'), header: shown('.md-header'), button: shown('.fpd-exit__button')};
+}"""
 
 
 @pytest.mark.browser
 def test_shift_three_times_hides_the_page_replaces_it_and_back_returns_to_the_page_before(page: object, site_url: str) -> None:
+    # First the neutral page answers 204 No Content, which cancels the navigation:
+    # the exited page stays, so the test can see what it showed while leaving.
+    requests: list[dict[str, str]] = []
+
+    def no_content(route: object) -> None:
+        requests.append(route.request.headers)  # type: ignore[attr-defined]
+        route.fulfill(status=204)  # type: ignore[attr-defined]
+
+    page.route(NEUTRAL + "**", no_content)
+    page.goto(site_url + "/about/")
+    press_shift(page, 3)
+    for _ in range(100):
+        if requests:
+            break
+        page.wait_for_timeout(50)
+    assert len(requests) == 1 and "referer" not in requests[0]
+    assert page.evaluate(LEAVING_STATE_JS) == {
+        "title": "Loading.", "overlay": "Loading.", "overlayShown": True, "content": False, "header": False, "button": False
+    }
+    page.unroute(NEUTRAL + "**")
+
+    # Then for real: the neutral page replaces the exited one in history.
     neutral = Neutral(page)
-    page.add_init_script(LEAVING_JS)
     page.goto(site_url + "/")
     page.click(".md-content a[href$='about/']")
     page.wait_for_url(site_url + "/about/")
-    # Console events can arrive after the navigation they precede: wait for this one.
-    with page.expect_console_message(lambda message: message.text.startswith("leaving ")) as leaving:
-        press_shift(page, 3)
+    press_shift(page, 3)
     page.wait_for_url(NEUTRAL)
-    # As it went, the page showed only a plain "Loading.", even in its title.
-    assert json.loads(leaving.value.text.removeprefix("leaving ")) == {
-        "title": "Loading.", "overlay": "Loading.", "overlayShown": True, "content": False, "header": False, "button": False
-    }
     assert len(neutral.headers) == 1 and "referer" not in neutral.headers[0]
     page.go_back()
     page.wait_for_url(site_url + "/")  # the page before the exited one, not /about/
