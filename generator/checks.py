@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .load import LoadedFile
 from .problems import Problem, field_path
+from .record_paths import nodes
 from .yaml_lines import Path
 
 REVIEW_WARN_DAYS = 365
@@ -81,18 +82,9 @@ def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
 
 def _placeholders(item: LoadedFile) -> Iterator[Problem]:
     """A new file from `python -m generator new` is not done while a TODO is left in it."""
-
-    def walk(node: object, path: Path) -> Iterator[Problem]:
+    for path, node in nodes(item.document.data):
         if isinstance(node, str) and "TODO" in node:
             yield _problem(item, path, "still holds a TODO from the template; write the fact from the source, or unknown")
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                yield from walk(value, path + (key,))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                yield from walk(value, path + (index,))
-
-    yield from walk(item.document.data, ())
 
 
 def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:

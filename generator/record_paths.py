@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from .yaml_lines import Path
@@ -19,3 +20,14 @@ def id_path(path: Path, data: Any) -> str:
             parts.append(("." if parts else "") + step)
         node = child
     return "".join(parts)
+
+
+def nodes(data: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every value in a record, with its path, parents before their children."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from nodes(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from nodes(value, path + (index,))

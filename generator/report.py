@@ -10,14 +10,13 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .checks import REVIEW_WARN_DAYS
 from .i18n import N_
 from .load import LoadedFile
 from .model import UNKNOWN
 from .translation_state import State, stale_translations
-from .record_paths import id_path
+from .record_paths import id_path, nodes
 from .yaml_lines import Path as DataPath
 
 REVIEW_SOON_DAYS = 60
@@ -66,18 +65,9 @@ class ReportView:
 
 def _unknowns(item: LoadedFile) -> Iterator[Entry]:
     data = item.document.data
-
-    def walk(node: Any, path: DataPath) -> Iterator[Entry]:
+    for path, node in nodes(data):
         if node == UNKNOWN:
             yield Entry(item.path, item.document.line_of(path), id_path(path, data), N_("not published in the sources; ask the provider and fill it in"))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                yield from walk(value, path + (key,))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                yield from walk(value, path + (index,))
-
-    yield from walk(data, ())
 
 
 def _review(item: LoadedFile, today: datetime.date) -> Iterator[Entry]:

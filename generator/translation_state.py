@@ -14,11 +14,10 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from .load import LoadedFile
 from .problems import Problem, field_path
-from .record_paths import id_path
+from .record_paths import id_path, nodes
 from .yaml_lines import Path
 
 STATE_FILE = "translations.lock.json"
@@ -50,18 +49,9 @@ def fingerprint(text: str) -> str:
 def texts(item: LoadedFile) -> Iterator[TextPlace]:
     """Every {en, nl} text in a loaded file."""
     data = item.document.data
-
-    def walk(node: Any, path: Path) -> Iterator[TextPlace]:
+    for path, node in nodes(data):
         if isinstance(node, dict) and set(node) == {"en", "nl"} and all(isinstance(v, str) for v in node.values()):
             yield TextPlace(id_path(path, data), path, node["en"], node["nl"])
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                yield from walk(value, path + (key,))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                yield from walk(value, path + (index,))
-
-    yield from walk(data, ())
 
 
 def confirmed_state(files: list[LoadedFile], state: State) -> State:
