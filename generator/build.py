@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import yaml
 
 from . import writer
@@ -84,9 +85,8 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def render_docs(root: Path, pages: list[Page], lang: str, today: datetime.date, base: dict, history: dict, names: list) -> dict[str, str]:
-    """Every docs/ file of one language: generated pages, hand-written content and our assets."""
-    env = environment(lang, today, repository(base), history, names)
+def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: str) -> dict[str, str]:
+    """Every docs/ file of one language, rendered with `env`: generated pages, hand-written content and our assets."""
     docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
     for name, text in _files_under(root / "content" / lang).items():
         docs[name] = text.rstrip("\n") + "\n\n" + content_footer(env, f"content/{lang}/{name}")
@@ -108,7 +108,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, lang, today, base, history, names))
+        writer.stage(work / "docs" / lang, render_docs(root, pages, environment(lang, today, repository(base), history, names), lang))
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
