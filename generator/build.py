@@ -11,20 +11,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from . import writer
 from .checks import check_records
 from .csp import add_csp
 from .html_fixes import fix_material_html
 from .load import LoadedFile, load_services
-from .mkdocs_config import LANGUAGE_ROOTS, language_config, repository
+from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
 from .mkdocs_run import run_mkdocs_builds
 from .opendata import open_data
 from .pages import Page, plan_pages
 from .problems import Problem
 from .history import last_changes
-from .render import content_footer, environment, render_page
+from .render import environment, file_links, render_page
 from .report import ReportView, editor_report
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
@@ -87,9 +86,9 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
 
 def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: str) -> dict[str, str]:
     """Every docs/ file of one language, rendered with `env`: generated pages, hand-written content and our assets."""
-    docs = {page.path: render_page(env, page.template, page.path, page.view) for page in pages}
+    docs = {page.path: render_page(env, page) for page in pages}
     for name, text in _files_under(root / "content" / lang).items():
-        docs[name] = text.rstrip("\n") + "\n\n" + content_footer(env, f"content/{lang}/{name}")
+        docs[name] = text.rstrip("\n") + "\n\n" + file_links(env, f"content/{lang}/{name}")
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
     return docs
 
@@ -102,7 +101,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         return outcome
 
     pages, data = plan(files, report(root, files, today))
-    base = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    base = read_base(root)
     history = last_changes(root)
     names = foreign_names(files)
     work = root / "build"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import posixpath
 import shutil
 import subprocess
 from pathlib import Path
 
 
 def last_changes(root: Path) -> dict[str, datetime.date]:
-    """The date of the last commit that touched each file, by path; empty outside a git checkout."""
+    """The date of the last commit that touched each file, and each file's folder (as "services/"); empty outside git."""
     if not (root / ".git").exists() or shutil.which("git") is None:
         return {}
     result = subprocess.run(
@@ -26,4 +27,5 @@ def last_changes(root: Path) -> dict[str, datetime.date]:
         day = datetime.date.fromisoformat(lines[0])
         for name in lines[1:]:
             changes.setdefault(name, day)
+            changes.setdefault(posixpath.dirname(name) + "/", day)
     return changes

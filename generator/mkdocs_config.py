@@ -6,7 +6,11 @@ its own search index with its own stemmer, its own sitemap, the same paths.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from .i18n import N_, translations
 from .pages import HUB_FOLDERS, NAV
@@ -30,6 +34,12 @@ THEME_WORDS = {
 gettext, so each language's config carries them, translated from the Babel
 catalogue, as extra.words (read by overrides/partials/fpd-words.html)."""
 LANGUAGE_ROOTS = {"en": "", "nl": "nl/"}
+
+
+def read_base(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it: with `!ENV`, so CI can give the repository and site addresses."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=get_yaml_loader(yaml.SafeLoader)) or {}
 
 
 def repository(base: dict[str, Any]) -> dict[str, str] | None:
@@ -72,6 +82,11 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "docs_dir": docs_dir,
         "site_dir": site_dir,
         "theme": {"language": lang, "custom_dir": "../site_templates/overrides"},
+        # Our pages link to the repository themselves. Given repo_url, Material
+        # would add a header link whose script asks api.github.com for star
+        # counts and keeps them in sessionStorage: a third-party request and
+        # browser storage, both of which this site promises not to make.
+        "repo_url": None,
         "nav": [{gettext(title): path} for title, path in NAV],
         "not_in_nav": not_in_nav,
         "plugins": [{"search": search}],

@@ -22,13 +22,19 @@ from .views import (
 )
 
 
+RECORDS_FOLDER = "services/"
+"""What a page made from every record (a list, the finder) links editors to."""
+
+
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its path under docs/, its template and the template's data."""
+    """A generated page: its path under docs/, its template, the template's data and its source."""
 
     path: str
     template: str
     view: object
+    source: str = RECORDS_FOLDER
+    """The file the page is made from, which its edit and history links point at; a folder ends in /."""
 
 
 NAV: list[tuple[str, str]] = [
@@ -57,9 +63,9 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     """Every generated page, in a stable order."""
     referrers = [ReferrerView(referrer, programmes) for referrer in Referrer]
     pages = [Page("programmes/index.md", "programmes.md.j2", ProgrammeListView(programmes))]
-    pages += [Page(view.path, "programme.md.j2", view) for view in programmes]
+    pages += [Page(view.path, "programme.md.j2", view, view.record_file) for view in programmes]
     pages.append(Page("providers/index.md", "providers.md.j2", ProviderListView(providers)))
-    pages += [Page(view.path, "provider.md.j2", view) for view in providers]
+    pages += [Page(view.path, "provider.md.j2", view, view.record_file) for view in providers]
     pages.append(Page("referrals/index.md", "referrers.md.j2", ReferrerListView(referrers)))
     pages += [Page(view.path, "referrer.md.j2", view) for view in referrers]
     finder, compare = FinderView(programmes), CompareView(programmes)

@@ -20,6 +20,7 @@ import jinja2
 from . import i18n
 from .checks import REVIEW_WARN_DAYS
 from .model import UNKNOWN, Text
+from .pages import Page
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
@@ -132,12 +133,13 @@ def environment(
     return env
 
 
-def content_footer(env: jinja2.Environment, file: str) -> str:
-    """The edit and last-changed lines added below a hand-written page."""
-    return env.get_template("snippets/file_links.md.j2").render(file=file)
+def file_links(env: jinja2.Environment, source: str) -> str:
+    """The last-changed date and the edit and history links that end every page."""
+    return env.get_template("snippets/file_links.md.j2").render(file=source)
 
 
-def render_page(env: jinja2.Environment, template: str, path: str, view: object) -> str:
-    """Render one page's Markdown."""
-    link = lambda to_page: relative_link(path, to_page)  # noqa: E731
-    return env.get_template(template).render(view=view, page_path=path, link=link)
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    """Render one generated page's Markdown, ending with the links to its source."""
+    link = lambda to_page: relative_link(page.path, to_page)  # noqa: E731
+    text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link)
+    return text.rstrip("\n") + "\n\n" + file_links(env, page.source)

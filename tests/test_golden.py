@@ -32,7 +32,7 @@ def rendered() -> dict[str, str]:
     for lang in LANGUAGE_ROOTS:
         env = environment(lang, TODAY, names=foreign_names(files))
         for page in pages:
-            out[f"{lang}/{page.path}"] = render_page(env, page.template, page.path, page.view)
+            out[f"{lang}/{page.path}"] = render_page(env, page)
     return out
 
 

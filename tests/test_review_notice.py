@@ -22,7 +22,7 @@ def provider_and_programme(lang: str, today: datetime.date) -> list[str]:
     files, _ = load_services(FIXTURES, HERE)
     pages, _ = plan(files)
     env = environment(lang, today)
-    return [render_page(env, p.template, p.path, p.view) for p in pages if p.path in ("providers/example.md", "programmes/example-group.md")]
+    return [render_page(env, p) for p in pages if p.path in ("providers/example.md", "programmes/example-group.md")]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
