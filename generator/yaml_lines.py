@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-Path = tuple[str | int, ...]
+from .line_fields import Path, field_at_line
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
@@ -136,7 +136,8 @@ def _indented_further(text: str, line: int) -> bool:
     here = lines[line - 1]
 
     def indent(value: str) -> int:
-        return len(value) - len(value.lstrip(" "))
+        """Where the line's key starts: after the spaces and any “- ” of a list item."""
+        return len(re.match(r"^[ ]*(?:-[ ]+)*", value).group(0))  # type: ignore[union-attr]
 
     return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and indent(here) > indent(above)
 
@@ -149,7 +150,14 @@ _CANNOT_READ = (
 
 
 def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
-    """Turn PyYAML's error into words an editor understands, at the line the editor must fix."""
+    """Turn PyYAML's error into words an editor understands, at the line (and field) the editor must fix."""
+    problem = _plain_words(error, text)
+    problem.path = field_at_line(text, problem.line)
+    return problem
+
+
+def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
+    """PyYAML's error in an editor's words, at the line the editor must fix."""
     if isinstance(error, yaml.reader.ReaderError):
         line = text[: error.position].count("\n") + 1
         return YamlProblem(

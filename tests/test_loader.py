@@ -179,26 +179,29 @@ def test_two_documents_are_refused_at_the_second() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "words"),
+    ("text", "line", "path", "words"),
     [
-        ('a: 1\nb: "never closed\nc: 3\n', 2, "closing quote is missing"),
-        ("a: 1\nb: 'never closed\nc: 3\n", 2, "closing quote is missing"),
-        ('a: "x"\nb: "never closed\nc: 3\nd: "y"\ne: 5\n', 2, "closing quote is missing"),
-        ("a:\n  b: 1\n   c: 2\n", 3, "indented further than the line above"),
-        ("a:\n    b: 1\n  c: 2\n", 3, "not lined up"),
-        ("a:\n\tb: 1\n", 2, "tab character"),
-        ("a: 1\nb: x\x07y\n", 2, "invisible control character (U+0007)"),
-        ("a: 1\nb: * not a bullet\n", 2, "starts with * or &"),
-        ("a: 1\nb: @home\n", 2, "put the whole text in quotes"),
-        ("a: 1\nb: Note: this\n", 2, "put the whole text in quotes"),
-        ("a: 1\nb: [open list\nc: 2\n", 2, "never closed"),
-        ('a: "bad \\q escape"\n', 1, "backslash"),
-        ("a:\n  b: 1\n  c\n  d: 2\n", 3, "is not “key: value”"),
+        ('a: 1\nb: "never closed\nc: 3\n', 2, ("b",), "closing quote is missing"),
+        ("a: 1\nb: 'never closed\nc: 3\n", 2, ("b",), "closing quote is missing"),
+        ('a: "x"\nb: "never closed\nc: 3\nd: "y"\ne: 5\n', 2, ("b",), "closing quote is missing"),
+        ("a:\n  b: 1\n   c: 2\n", 3, ("a", "c"), "indented further than the line above"),
+        ("a:\n    b: 1\n  c: 2\n", 3, ("c",), "not lined up"),
+        ("a:\n\tb: 1\n", 2, ("a", "b"), "tab character"),
+        ("a: 1\nb: x\x07y\n", 2, ("b",), "invisible control character (U+0007)"),
+        ("a: 1\nb: * not a bullet\n", 2, ("b",), "starts with * or &"),
+        ("a: 1\nb: @home\n", 2, ("b",), "put the whole text in quotes"),
+        ("a: 1\nb: Note: this\n", 2, ("b",), "put the whole text in quotes"),
+        ("a: 1\nb: [open list\nc: 2\n", 2, ("b",), "never closed"),
+        ('a: "bad \\q escape"\n', 1, ("a",), "backslash"),
+        ("a:\n  b: 1\n  c\n  d: 2\n", 3, ("a",), "is not “key: value”"),
+        ("p:\n- id: x\n  n: 1\n- id: y\n  m: Note: z\n", 5, ("p", 1, "m"), "put the whole text in quotes"),
+        ("p:\n  - d:\n      - en: >-\n          Note: text may hold this\n        nl: Bad: x\n", 5, ("p", 0, "d", 0, "nl"), "put the whole text in quotes"),
     ],
 )
-def test_broken_yaml_names_the_line_to_fix(text: str, line: int, words: str) -> None:
+def test_broken_yaml_names_the_line_and_field_to_fix(text: str, line: int, path: tuple, words: str) -> None:
     problem = _problem(text)
     assert problem.line == line, problem.message
+    assert problem.path == path
     assert words in problem.message
     assert "<block" not in problem.message and "scalar" not in problem.message  # no PyYAML jargon
 

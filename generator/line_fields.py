@@ -1,0 +1,80 @@
+"""The field a line of an unreadable file is about, worked out from indentation alone.
+
+When PyYAML stops on a tab, a stray colon or an unclosed quote there is no
+parsed data to name the field from, yet the editor still deserves to hear
+which field the line belongs to. Records are written in block style, one
+“key: value” or “- item” per line, so the keys above the line, each indented
+less than the one below it, spell out the path. Tabs count as four columns,
+the width VS Code shows them at, which is where the editor meant the line to be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+Path = tuple[str | int, ...]
+
+_KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*)|$)")
+_DASH = re.compile(r"-(?:[ \t]+|$)")
+_BLOCK_TEXT = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+"""A value of `|` or `>`: the lines below it, indented further, are text, whatever they hold."""
+
+
+@dataclass
+class _Step:
+    """One step of the path: where it starts, what it is, whether lines can sit inside it, and where they start."""
+
+    column: int
+    name: str | int
+    holds: bool = True
+    inner: int | None = None
+
+
+def field_at_line(text: str, line: int) -> Path:
+    """The path of the field on line `line` (1-based), as the lines above it nest it."""
+    steps: list[_Step] = []
+    last_index: dict[tuple[Path, int], int] = {}
+    text_below: int | None = None
+    for raw in text.splitlines()[:line]:
+        expanded = raw.expandtabs(4)
+        rest = expanded.lstrip(" ")
+        column = len(expanded) - len(rest)
+        if not rest or rest.startswith("#") or (text_below is not None and column > text_below):
+            continue
+        text_below = None
+        while dash := _DASH.match(rest):
+            _close(steps, column, "item")
+            parent = tuple(step.name for step in steps)
+            index = last_index.get((parent, column), -1) + 1
+            last_index[(parent, column)] = index
+            rest = rest[dash.end():]
+            steps.append(_Step(column, index, inner=column + dash.end()))
+            column += dash.end()
+        key = _KEY.match(rest)
+        value = (key.group("value") or "").strip() if key else rest
+        if key:
+            _close(steps, column, "key")
+            steps.append(_Step(column, key.group("key"), holds=not value or value.startswith("#")))
+        else:
+            _close(steps, column, "text")
+        if _BLOCK_TEXT.match(value):
+            text_below = column
+    return tuple(step.name for step in steps)
+
+
+def _close(steps: list[_Step], column: int, kind: str) -> None:
+    """Leave the steps that a line of `kind` (item, key or text) at `column` is not inside."""
+    while steps:
+        step = steps[-1]
+        # A list may sit at the same indentation as the key that holds it.
+        list_of_this_key = kind == "item" and step.column == column and isinstance(step.name, str) and step.holds
+        outside = step.column >= column and not list_of_this_key
+        if kind != "text":
+            # Nothing sits inside "key: value"; a line less indented than the lines inside a step is not in it.
+            outside = outside or not step.holds or (step.inner is not None and column < step.inner)
+        if not outside:
+            break
+        steps.pop()
+    if steps and steps[-1].inner is None:
+        steps[-1].inner = column
