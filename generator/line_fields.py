@@ -4,8 +4,8 @@ When PyYAML stops on a tab, a stray colon or an unclosed quote there is no
 parsed data to name the field from, yet the editor still deserves to hear
 which field the line belongs to. Records are written in block style, one
 “key: value” or “- item” per line, so the keys above the line, each indented
-less than the one below it, spell out the path. Tabs count as four columns,
-the width VS Code shows them at, which is where the editor meant the line to be.
+less than the one below it, spell out the path. A tab is as wide as the
+caller says: the width at which the file would read, where there is one.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ class _Step:
     inner: int | None = None
 
 
-def field_at_line(text: str, line: int) -> Path:
-    """The path of the field on line `line` (1-based), as the lines above it nest it."""
+def field_at_line(text: str, line: int, tab_width: int = 4) -> Path:
+    """The path of the field on line `line` (1-based), as the lines above it nest it, tabs `tab_width` wide."""
     steps: list[_Step] = []
     last_index: dict[tuple[Path, int], int] = {}
     text_below: int | None = None
     for raw in text.splitlines()[:line]:
-        expanded = raw.expandtabs(4)
+        expanded = raw.expandtabs(tab_width)
         rest = expanded.lstrip(" ")
         column = len(expanded) - len(rest)
         if not rest or rest.startswith("#") or (text_below is not None and column > text_below):

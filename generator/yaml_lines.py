@@ -118,13 +118,24 @@ def _unclosed_quote(text: str, error_line: int) -> int | None:
             candidates.append((number, quote))
     for number, quote in reversed(candidates[-5:]):
         mended = lines[: number - 1] + [lines[number - 1].rstrip() + quote] + lines[number:]
-        try:
-            for _ in yaml.parse("\n".join(mended), Loader=_Loader):
-                pass
-        except yaml.YAMLError:
-            continue
-        return number
+        if _readable("\n".join(mended)):
+            return number
     return None
+
+
+def _readable(text: str) -> bool:
+    """Whether PyYAML reads `text` to the end."""
+    try:
+        for _ in yaml.parse(text, Loader=_Loader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _tab_width(text: str) -> int:
+    """How wide the file's tabs were meant to be: the first of 2, 4 and 8 spaces with which it reads (else 4)."""
+    return next((width for width in (2, 4, 8) if _readable(text.expandtabs(width))), 4)
 
 
 def _indented_further(text: str, line: int) -> bool:
@@ -152,7 +163,7 @@ _CANNOT_READ = (
 def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     """Turn PyYAML's error into words an editor understands, at the line (and field) the editor must fix."""
     problem = _plain_words(error, text)
-    problem.path = field_at_line(text, problem.line)
+    problem.path = field_at_line(text, problem.line, _tab_width(text) if "\t" in text else 4)
     return problem
 
 

@@ -74,12 +74,12 @@ def _misspelt_key(root: Path) -> str:
 
 def _unclosed_quote(root: Path) -> str:
     line = _replace(root, r"^  short_name:", '  short_name: "Wiltshire')
-    return f"{RECORD}:{line}: a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
+    return f"{RECORD}:{line}: provider.short_name: a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
 
 
 def _tab(root: Path) -> str:
     line = _replace(root, r"^  short_name:", "\tshort_name: Wiltshire")
-    return f"{RECORD}:{line}: this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon"
+    return f"{RECORD}:{line}: provider.short_name: this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon"
 
 
 def _script(root: Path) -> str:

@@ -187,6 +187,9 @@ def test_two_documents_are_refused_at_the_second() -> None:
         ("a:\n  b: 1\n   c: 2\n", 3, ("a", "c"), "indented further than the line above"),
         ("a:\n    b: 1\n  c: 2\n", 3, ("c",), "not lined up"),
         ("a:\n\tb: 1\n", 2, ("a", "b"), "tab character"),
+        # The tab is taken as wide as makes the file readable: two spaces here, four below.
+        ("p:\n  n:\n    en: x\n\ts: y\n", 4, ("p", "s"), "tab character"),
+        ("p:\n  - n:\n      en: x\n\tm: y\n", 4, ("p", 0, "m"), "tab character"),
         ("a: 1\nb: x\x07y\n", 2, ("b",), "invisible control character (U+0007)"),
         ("a: 1\nb: * not a bullet\n", 2, ("b",), "starts with * or &"),
         ("a: 1\nb: @home\n", 2, ("b",), "put the whole text in quotes"),
