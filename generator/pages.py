@@ -19,6 +19,7 @@ from .views import (
     ProviderView,
     ReferrerListView,
     ReferrerView,
+    referrers_path,
 )
 
 
@@ -66,7 +67,7 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages += [Page(view.path, "programme.md.j2", view, view.record_file) for view in programmes]
     pages.append(Page("providers/index.md", "providers.md.j2", ProviderListView(providers)))
     pages += [Page(view.path, "provider.md.j2", view, view.record_file) for view in providers]
-    pages.append(Page("referrals/index.md", "referrers.md.j2", ReferrerListView(referrers)))
+    pages.append(Page(referrers_path(), "referrers.md.j2", ReferrerListView(referrers)))
     pages += [Page(view.path, "referrer.md.j2", view) for view in referrers]
     finder, compare = FinderView(programmes), CompareView(programmes)
     pages.append(Page(finder.path, "finder.md.j2", finder))

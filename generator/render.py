@@ -58,6 +58,16 @@ def relative_link(from_page: str, to_page: str) -> Markdown:
     return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
 
 
+def built_address(from_page: str, to_page: str) -> Markdown:
+    """The address of one docs/ page from another once built (x.md is served as x/), for links in raw HTML."""
+
+    def folder(page: str) -> str:
+        return posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page.removesuffix(".md")
+
+    relative = posixpath.relpath(folder(to_page) or ".", folder(from_page) or ".")
+    return Markdown("./" if relative == "." else relative + "/")
+
+
 def repo_url(repository: dict[str, str] | None, action: str, file: str, line: int | None = None) -> Markdown | None:
     """The address of a file on the repository host: action is blob (view), edit or commits (history)."""
     if not repository:
@@ -141,5 +151,6 @@ def file_links(env: jinja2.Environment, source: str) -> str:
 def render_page(env: jinja2.Environment, page: Page) -> str:
     """Render one generated page's Markdown, ending with the links to its source."""
     link = lambda to_page: relative_link(page.path, to_page)  # noqa: E731
-    text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link)
+    address = lambda to_page: built_address(page.path, to_page)  # noqa: E731
+    text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link, address=address)
     return text.rstrip("\n") + "\n\n" + file_links(env, page.source)

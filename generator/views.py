@@ -257,6 +257,11 @@ def finder_path() -> str:
     return "finder.md"
 
 
+def referrers_path() -> str:
+    """The page listing every kind of referrer."""
+    return "referrals/index.md"
+
+
 def compare_path() -> str:
     """The page that compares programmes side by side."""
     return "compare.md"
@@ -321,26 +326,8 @@ def filter_values(view: ProgrammeView) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class FinderAnswer:
-    """What the finder answers for one kind of referrer and one area: every programme there, verdict first."""
-
-    referrer: Referrer
-    group: AreaGroup
-
-    @property
-    def anchor(self) -> str:
-        """The id of this answer in the finder page, e.g. answer-probation_officer-hertfordshire."""
-        return f"answer-{self.referrer.value}-{self.group.area.id}"
-
-    @property
-    def entries(self) -> list[tuple[ProgrammeView, RouteEntry]]:
-        """Each programme serving the area, with what it says about this referrer."""
-        return [(view, view.route_for(self.referrer)) for view in by_verdict(self.group.programmes, self.referrer)]
-
-
-@dataclass(frozen=True)
 class FinderView:
-    """`finder.md.j2`: every answer the referral finder can give, rendered into the page."""
+    """`finder.md.j2`: the finder's form; its answers come from each referrer's page (ReferrerView)."""
 
     programmes: list[ProgrammeView]
 
@@ -374,9 +361,9 @@ class FinderView:
         return referrer_path(referrer)
 
     @property
-    def answers(self) -> list[FinderAnswer]:
-        """One answer per referrer and area."""
-        return [FinderAnswer(referrer, group) for referrer in Referrer for group in self.areas]
+    def referrers_path(self) -> str:
+        """The referral routes page, where the form leads without JavaScript."""
+        return referrers_path()
 
 
 @dataclass(frozen=True)

@@ -45,19 +45,12 @@ def test_areas_are_grouped_by_country_gb_first(programmes):
     assert hertfordshire.anchor == "area-hertfordshire"
 
 
-def test_finder_answer_for_probation_officer_in_hertfordshire(programmes):
-    finder = FinderView(programmes)
-    answer = next(a for a in finder.answers if a.referrer == Referrer.probation_officer and a.group.area.id == "hertfordshire")
-    ids = [view.programme.id for view, _ in answer.entries]
-    assert sorted(ids) == ["hacro-caring-dads", "hacro-dedicated-dads"]
-    assert all(entry.verdict == "yes" for _, entry in answer.entries)
-    assert answer.anchor == "answer-probation_officer-hertfordshire"
-
-
-def test_finder_has_one_answer_per_role_and_area(programmes):
-    finder = FinderView(programmes)
-    assert len(finder.answers) == len(Referrer) * len(finder.areas)
-    assert len({a.anchor for a in finder.answers}) == len(finder.answers)
+def test_probation_officer_in_hertfordshire_may_use_both_hacro_programmes(programmes):
+    """The finder shows this block of the probation officer's page."""
+    view = ReferrerView(Referrer.probation_officer, programmes)
+    hertfordshire = next(group for country in view.countries for group in country.areas if group.area.id == "hertfordshire")
+    assert sorted(item.programme.id for item in hertfordshire.programmes) == ["hacro-caring-dads", "hacro-dedicated-dads"]
+    assert all(route_verdict(item.route_for(Referrer.probation_officer)) == "yes" for item in hertfordshire.programmes)
 
 
 def test_hacro_takes_no_direct_referral_from_court_or_cafcass(programmes):

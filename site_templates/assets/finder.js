@@ -1,9 +1,10 @@
 /* Progressive enhancement for the referral finder, the all-programmes filters,
- * the programme comparison and printed pages. Every answer is already in the
- * page, rendered at build time; this script only shows and hides it and keeps
- * the choice in the address bar. It fetches nothing. Without it every page
- * still works: the finder links to the pages by role, the table shows every
- * programme, the comparison shows every programme. */
+ * the programme comparison and printed pages. Every answer is rendered at build
+ * time; this script only shows and hides it and keeps the choice in the
+ * address bar. The finder takes its answers from the page for the chosen role
+ * (this site's own, fetched once), so it stays small however many programmes
+ * there are. Without the script every page still works: the finder links to
+ * the pages by role, the table and the comparison show every programme. */
 (function () {
   "use strict";
 
@@ -76,34 +77,109 @@
     });
   }
 
-  /* The referral finder: role, country and area choose which rendered answers show. */
+  /* The page of one kind of referrer, parsed; each is fetched once. */
+  var referrerPages = {};
+
+  function referrerPage(address) {
+    if (!referrerPages[address]) {
+      referrerPages[address] = window.fetch(address, {credentials: "same-origin"}).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.text();
+      }).then(function (text) {
+        return new DOMParser().parseFromString(text, "text/html");
+      });
+      referrerPages[address].catch(function () {
+        delete referrerPages[address];
+      });
+    }
+    return referrerPages[address];
+  }
+
+  /* Links in a block taken from another page, made to work from this one. */
+  function rebase(block, address) {
+    Array.prototype.forEach.call(block.querySelectorAll("a[href]"), function (link) {
+      link.setAttribute("href", new URL(link.getAttribute("href"), address).href);
+    });
+    Array.prototype.forEach.call(block.querySelectorAll("[id]"), function (node) {
+      node.removeAttribute("id");
+    });
+  }
+
+  /* The referral finder: the chosen role's page holds every answer by area;
+   * the chosen area's (or country's) blocks are shown here. */
   function finder(form) {
     var role = form.querySelector("#fpd-role");
     var country = form.querySelector("#fpd-country");
     var area = form.querySelector("#fpd-area");
     var status = document.getElementById("fpd-finder-status");
+    var results = document.getElementById("fpd-finder-results");
     var heading = document.getElementById("answer");
-    var answers = Array.prototype.slice.call(document.querySelectorAll(".fpd-answer"));
+    var latest = 0;
     form.classList.add("fpd-js");
 
-    function show() {
-      var count = 0;
-      answers.forEach(function (answer) {
-        var on = Boolean(role.value) &&
-          answer.getAttribute("data-role") === role.value &&
-          (!area.value || answer.getAttribute("data-area") === area.value) &&
-          (!country.value || answer.getAttribute("data-country") === country.value);
-        answer.hidden = !on;
-        if (on) {
-          count += answer.querySelectorAll(".fpd-programme-answer").length;
-        }
+    function optionText(select, value) {
+      var option = select.querySelector('option[value="' + value + '"]');
+      return option ? option.textContent.trim() : value;
+    }
+
+    function answerFor(block, address) {
+      var section = document.createElement("section");
+      section.className = "fpd-answer";
+      var title = document.createElement("h3");
+      var areaId = block.getAttribute("data-area");
+      title.textContent = selectedText(role) + " · " + optionText(area, areaId) + " (" + optionText(country, block.getAttribute("data-country")) + ")";
+      section.appendChild(title);
+      Array.prototype.forEach.call(block.children, function (child) {
+        section.appendChild(document.importNode(child, true));
       });
+      rebase(section, address);
+      return section;
+    }
+
+    function failed(address) {
+      status.textContent = status.getAttribute("data-msg-failed") + " ";
+      var link = document.createElement("a");
+      link.href = address;
+      link.textContent = selectedText(role);
+      status.appendChild(link);
+      results.setAttribute("data-state", "failed");
+    }
+
+    function show() {
+      var request = ++latest;
+      results.textContent = "";
       if (!role.value) {
         status.textContent = status.getAttribute("data-msg-prompt");
+        results.setAttribute("data-state", "idle");
         return;
       }
-      var where = area.value ? selectedText(area) : (country.value ? selectedText(country) : status.getAttribute("data-msg-any-area"));
-      status.textContent = fill(status.getAttribute("data-msg-found"), {role: selectedText(role), area: where, count: String(count)});
+      var address = new URL(role.options[role.selectedIndex].getAttribute("data-page"), window.location.href).href;
+      status.textContent = status.getAttribute("data-msg-loading");
+      results.setAttribute("data-state", "loading");
+      referrerPage(address).then(function (page) {
+        if (request !== latest) {
+          return;
+        }
+        var count = 0;
+        Array.prototype.forEach.call(page.querySelectorAll(".fpd-area-answers"), function (block) {
+          var on = (!area.value || block.getAttribute("data-area") === area.value) &&
+            (!country.value || block.getAttribute("data-country") === country.value);
+          if (on) {
+            var section = answerFor(block, address);
+            count += section.querySelectorAll(".fpd-programme-answer").length;
+            results.appendChild(section);
+          }
+        });
+        var where = area.value ? selectedText(area) : (country.value ? selectedText(country) : status.getAttribute("data-msg-any-area"));
+        status.textContent = fill(status.getAttribute("data-msg-found"), {role: selectedText(role), area: where, count: String(count)});
+        results.setAttribute("data-state", "ready");
+      }).catch(function () {
+        if (request === latest) {
+          failed(address);
+        }
+      });
     }
 
     function update(event) {

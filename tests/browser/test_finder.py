@@ -31,12 +31,18 @@ def programmes():
 PROGRAMME_IDS = [view.programme.id for view in programmes()]
 
 
+def answer(page):
+    """The finder's answer, once it has stopped loading it from the role's page."""
+    page.wait_for_selector('#fpd-finder-results:not([data-state="loading"])', state="attached")
+    return page.locator("#fpd-finder-results")
+
+
 def shown_programmes(page) -> set[str]:
     """The programmes whose answers the finder shows."""
     return set(
-        page.eval_on_selector_all(
-            ".fpd-answer:not([hidden]) .fpd-programme-answer",
-            "nodes => nodes.filter(n => n.offsetParent !== null).map(n => n.dataset.programme)",
+        answer(page).evaluate(
+            "results => [...results.querySelectorAll('.fpd-answer .fpd-programme-answer')]"
+            ".filter(n => n.offsetParent !== null).map(n => n.dataset.programme)",
         )
     )
 
@@ -61,10 +67,12 @@ def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, sit
     assert page.locator("#fpd-role").input_value() == "probation_officer"
     assert page.locator("#fpd-area").input_value() == "hertfordshire"
     assert page.locator("#fpd-country").input_value() == "GB"
-    answer = page.locator(".fpd-answer:not([hidden])")
-    assert answer.count() == 1
+    sections = answer(page).locator(".fpd-answer")
+    assert sections.count() == 1
     yes = {"en": "May you refer? Yes", "nl": "Mag u verwijzen? Ja"}[lang]
-    assert answer.inner_text().count(yes) == 2
+    assert sections.inner_text().count(yes) == 2
+    heading = {"en": "Probation officer · Hertfordshire (United Kingdom)", "nl": "Reclasseringswerker · Hertfordshire (Verenigd Koninkrijk)"}[lang]
+    assert sections.locator("h3").inner_text() == heading
     status = page.locator("#fpd-finder-status").inner_text()
     assert "2" in status and ("Probation officer" if lang == "en" else "Reclasseringswerker") in status
     assert outside == []
@@ -84,7 +92,7 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     assert shown_programmes(page) == {"warwickshire-caring-dads"}
     assert page.locator("#fpd-country").input_value() == "GB"
     not_stated = {"en": "Not stated by the provider — contact them", "nl": "Niet vermeld door de aanbieder — neem contact met hen op"}[lang]
-    assert not_stated in page.locator(".fpd-answer:not([hidden])").inner_text()
+    assert not_stated in answer(page).inner_text()
 
 
 def test_url_state_round_trips(browser, site_url):
@@ -107,7 +115,7 @@ def test_url_state_round_trips(browser, site_url):
     assert second.locator("#fpd-role").input_value() == "social_worker"
     assert second.locator("#fpd-area").input_value() == "warwickshire"
     assert shown_programmes(second) == {"warwickshire-caring-dads"}
-    assert "MOSAIC" in second.locator(".fpd-answer:not([hidden])").inner_text()
+    assert "MOSAIC" in answer(second).inner_text()
     second.reload()
     assert shown_programmes(second) == {"warwickshire-caring-dads"}
     # The same choice in the other language.
@@ -116,15 +124,50 @@ def test_url_state_round_trips(browser, site_url):
     assert urlsplit(second.url).path.endswith("/nl/finder/")
     assert query(second) == {"role": ["social_worker"], "area": ["warwickshire"]}
     assert shown_programmes(second) == {"warwickshire-caring-dads"}
-    assert "Mag u verwijzen? Ja, onder voorwaarden" in second.locator(".fpd-answer:not([hidden])").inner_text()
+    assert "Mag u verwijzen? Ja, onder voorwaarden" in answer(second).inner_text()
     context.close()
 
 
 def test_cafcass_is_told_hacro_takes_no_direct_referral(page, site_url):
     page.goto(f"{site_url}/finder/?role=cafcass&area=hertfordshire")
-    text = page.locator(".fpd-answer:not([hidden])").inner_text()
+    text = answer(page).inner_text()
     assert text.count("May you refer? No") == 2
     assert "Cafcass does not make a direct referral" in text
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_links_in_an_answer_lead_where_they_say(page, site_url, lang):
+    """The answers come from the role's page, so their relative links must be made to work from the finder."""
+    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=warwickshire")
+    details = answer(page).locator(".fpd-programme-answer a", has_text="Caring Dads").last
+    details.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}programmes/warwickshire-caring-dads/"
+    assert page.locator("h1").inner_text() == "Caring Dads"
+
+
+def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, site_url):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path) if request.resource_type == "fetch" else None)
+    page.goto(f"{site_url}/finder/")
+    assert shown_programmes(page) == set() and fetched == []
+    page.select_option("#fpd-role", "probation_officer")
+    page.select_option("#fpd-area", "hertfordshire")
+    page.select_option("#fpd-area", "warwickshire")
+    assert shown_programmes(page) == {"warwickshire-caring-dads"}
+    assert fetched == ["/referrals/probation-officer/"]
+
+
+def test_when_the_answer_cannot_be_loaded_the_role_page_is_offered(page, site_url):
+    page.route("**/referrals/cafcass/", lambda route: route.abort())
+    page.goto(f"{site_url}/finder/?role=cafcass&area=hertfordshire")
+    assert answer(page).get_attribute("data-state") == "failed"
+    status = page.locator("#fpd-finder-status")
+    assert "could not be loaded" in status.inner_text()
+    assert urlsplit(status.locator("a").get_attribute("href")).path == "/referrals/cafcass/"
+    # Another role still works.
+    page.select_option("#fpd-role", "probation_officer")
+    assert shown_programmes(page) == HACRO
 
 
 def test_keyboard_only(page, site_url):
