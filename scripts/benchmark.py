@@ -54,7 +54,10 @@ def main() -> int:
         print(f"providers: {providers}, programme pages per language: {2 * providers}")
         print(f"full build, both languages: {seconds:.1f} s")
         print(f"HTML pages: {len(pages)}, files: {len(files)}, site size: {size / 1e6:.1f} MB")
-        print(f"largest page: {max(p.stat().st_size for p in pages) / 1e3:.0f} kB")
+        site = root / "site"
+        largest = sorted(pages, key=lambda p: p.stat().st_size, reverse=True)[:5]
+        print("largest pages: " + ", ".join(f"{p.parent.relative_to(site).as_posix()}/ {p.stat().st_size / 1e3:.0f} kB" for p in largest))
+        print(f"finder: {(site / 'finder' / 'index.html').stat().st_size / 1e3:.0f} kB")
     return 0
 
 
