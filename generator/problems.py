@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import types
 import typing
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from . import model as schema
+from .value_words import SLUG_WORDS, annotation_of, kinds, members
 from .yaml_lines import Document, Path
 
 Severity = Literal["error", "warning", "notice"]
@@ -69,7 +68,7 @@ def _field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
     """The pydantic field at a path whose last step is a field name, or None."""
     if not path or not isinstance(path[-1], str):
         return None
-    for member in _members(_type_at(model, path[:-1])):
+    for member in members(_type_at(model, path[:-1])):
         if isinstance(member, type) and issubclass(member, BaseModel) and path[-1] in member.model_fields:
             return member.model_fields[path[-1]]
     return None
@@ -77,89 +76,26 @@ def _field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
 
 def _unwrap(annotation: Any, step: str | int) -> Any:
     """Follow one step (a field name or a list index) into an annotation."""
-    for candidate in _members(annotation):
+    for candidate in members(annotation):
         if isinstance(step, int) and typing.get_origin(candidate) is list:
             return typing.get_args(candidate)[0]
         if isinstance(step, str) and isinstance(candidate, type) and issubclass(candidate, BaseModel):
             field = candidate.model_fields.get(step)
             if field is not None:
-                return _annotation(field)
+                return annotation_of(field)
     return None
 
 
-def _annotation(field: FieldInfo) -> Any:
-    """A field's annotation with the constraints pydantic moved out of it (e-mail, slug pattern, …) put back."""
-    return typing.Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
-
-
-def _members(annotation: Any) -> list[Any]:
-    """The types a (possibly Annotated or union) annotation admits."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _members(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [m for arg in typing.get_args(annotation) for m in _members(arg)]
-    return [annotation]
-
-
 def _accepts_unknown(annotation: Any) -> bool:
-    return any(typing.get_origin(m) is Literal and schema.UNKNOWN in typing.get_args(m) for m in _members(annotation))
-
-
-_SLUG_WORDS = "a short name of lower-case letters, digits and hyphens, like hacro-caring-dads"
-_VALIDATOR_WORDS = {
-    "_email": "an e-mail address, like team@example.org",
-    "_phone": "a phone number in quotes, like \"01234 567890\"",
-    "_url": "a web address starting with https://",
-    "_plain_text": "text",
-}
-
-
-def _kinds(annotation: Any) -> list[str]:
-    """Plain words for each kind of value an annotation admits, most specific first."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        inner, *metadata = typing.get_args(annotation)
-        for item in metadata:
-            name = getattr(getattr(item, "func", None), "__name__", "")
-            if name in _VALIDATOR_WORDS:
-                return [_VALIDATOR_WORDS[name]]
-            if getattr(item, "pattern", None) == schema._SLUG:  # noqa: SLF001 - the schema's own slug pattern
-                return [_SLUG_WORDS]
-        return _kinds(inner)
-    if origin in (typing.Union, types.UnionType):
-        return [kind for arg in typing.get_args(annotation) for kind in _kinds(arg)]
-    if annotation is type(None) or annotation is None:
-        return []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation is schema.Text:
-            return ["text in English and Dutch (en: … and nl: … on the lines below)"]
-        return ["a group of fields (key: value lines, indented below)"]
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return ["one of " + ", ".join(member.value for member in annotation)]
-    if origin is list:
-        return ["a list (lines starting with “- ”)"]
-    if origin is Literal:
-        return [" or ".join(str(arg) for arg in typing.get_args(annotation))]
-    if annotation is bool:
-        return ["true or false"]
-    if annotation is int:
-        return ["a whole number"]
-    if annotation is float:
-        return ["a number"]
-    if annotation is str:
-        return ["text"]
-    if annotation is datetime.date:
-        return ["a date written as YYYY-MM-DD, like 2026-11-22"]
-    return ["a different kind of value"]
+    return any(typing.get_origin(m) is Literal and schema.UNKNOWN in typing.get_args(m) for m in members(annotation))
 
 
 def _describe_expected(annotation: Any) -> str:
     """Say in plain words what a field takes, e.g. “a whole number, or unknown”."""
-    kinds = list(dict.fromkeys(_kinds(annotation)))
-    if schema.UNKNOWN in kinds:  # “unknown” reads best last
-        kinds = [kind for kind in kinds if kind != schema.UNKNOWN] + [schema.UNKNOWN]
-    return ", or ".join(kinds) if kinds else "a different kind of value"
+    words = list(dict.fromkeys(kinds(annotation)))
+    if schema.UNKNOWN in words:  # “unknown” reads best last
+        words = [word for word in words if word != schema.UNKNOWN] + [schema.UNKNOWN]
+    return ", or ".join(words) if words else "a different kind of value"
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -213,7 +149,7 @@ def _missing(path: Path, model: type[BaseModel]) -> str:
     info = _field_at(model, path)
     if info is None:
         return f"the field `{name}` is missing here; add a line “{name}: …”"
-    expected = _describe_expected(_annotation(info))
+    expected = _describe_expected(annotation_of(info))
     description = (info.description or "").rstrip(".")
     # The description says what the field is for, unless it only lists the choices again.
     what = f" — {_lower_first(description)}" if description and not _words(description) <= _words(expected) else ""
@@ -262,7 +198,7 @@ def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotat
         return _missing(path, model)
     if kind == "extra_forbidden":
         allowed: list[str] = []
-        for member in _members(_type_at(model, path[:-1])):
+        for member in members(_type_at(model, path[:-1])):
             if isinstance(member, type) and issubclass(member, BaseModel):
                 allowed = list(member.model_fields)
         key = printable(str(path[-1]))[:60]
@@ -282,7 +218,7 @@ def _specific(error: dict[str, Any], path: Path, model: type[BaseModel], annotat
             return "this text is empty; write the text" + (", or remove the line" if optional else "")
         return message
     if kind == "string_pattern_mismatch":
-        return f"“{_shorten(str(value))}” is not a short name; write {_SLUG_WORDS}"
+        return f"“{_shorten(str(value))}” is not a short name; write {SLUG_WORDS}"
     if kind in ("too_short", "list_too_short"):
         return f"this list is empty; it needs at least {ctx.get('min_length', 1)} item (a line starting with “- ”)"
     if kind == "string_too_short":
@@ -301,12 +237,12 @@ def _wrong_kind(value: Any, annotation: Any) -> str:
     expected = _describe_expected(annotation)
     if isinstance(value, str) and value.strip().lower() == schema.UNKNOWN and _accepts_unknown(annotation):
         return f"“{_shorten(value)}” should be written in small letters: unknown"
-    if isinstance(value, str) and datetime.date in _members(annotation):
+    if isinstance(value, str) and datetime.date in members(annotation):
         return f"“{_shorten(value)}” is not a real date; write it as YYYY-MM-DD, like 2026-11-22"
     found = _describe_found(value)
     if value is None:
         return f"this field is empty; write {expected}"
-    if isinstance(value, str) and all(" or " in kind or kind == schema.UNKNOWN or kind.startswith("one of") for kind in _kinds(annotation)):
+    if isinstance(value, str) and all(" or " in kind or kind == schema.UNKNOWN or kind.startswith("one of") for kind in kinds(annotation)):
         return f"“{_shorten(value)}” is not one of the choices here; write {expected}"
     if expected == "text" and isinstance(value, (list, dict)):
         return f"this is {found}, but it should be text; write the text on the same line, after the colon"
