@@ -140,6 +140,24 @@ def test_every_page_was_checked_in_both_languages(wide: dict[str, Visit], narrow
     assert set(wide) == set(narrow)
 
 
+@pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])
+@pytest.mark.parametrize("lang", ["", "nl/"], ids=["en", "nl"])
+def test_a_finder_answer_passes_axe_and_keeps_its_heading_order(browser: object, site_url: str, viewport: dict, lang: str) -> None:
+    """The finder's answers are put into the page by its script, after the visits above have looked at it."""
+    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{lang}finder/?role=social_worker&country=GB")
+        page.wait_for_selector('#fpd-finder-results[data-state="ready"]', state="attached")
+        assert page.locator("#fpd-finder-results .fpd-programme-answer").count() >= 3
+        assert describe(Axe().run(page, options=AXE_OPTIONS).response["violations"]) == []
+        levels = page.evaluate(HEADINGS_JS)
+        assert not [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1], levels
+        assert page.evaluate(SIDEWAYS_JS) <= 0
+    finally:
+        context.close()
+
+
 # Where keyboard focus is after a Tab press, and whether it can be seen: on screen, and not under
 # the parts that stay on screen (the exit bar, the header).
 FOCUS_SEEN_JS = """() => {
