@@ -28,9 +28,18 @@ def test_workflows_run_the_check_the_tests_and_the_deploy() -> None:
     pr = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
     steps = " ".join(step.get("run", "") for step in pr["jobs"]["check"]["steps"])
     assert "generator check --strict --github" in steps and "scripts/test" in steps and "generator build" in steps
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in pr["jobs"]["check"]["steps"])
     deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
     uses = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
     assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+def test_the_published_build_is_told_its_repository_and_address() -> None:
+    """mkdocs.yml reads these with !ENV; without them the edit and history links are left out."""
+    for workflow, names in (("deploy.yml", {"DIRECTORY_REPO_URL", "DIRECTORY_REPO_BRANCH", "DIRECTORY_SITE_URL"}), ("pull-request.yml", {"DIRECTORY_REPO_URL", "DIRECTORY_REPO_BRANCH"})):
+        jobs = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text())["jobs"]
+        builds = [step for job in jobs.values() for step in job["steps"] if "build" in step.get("run", "")]
+        assert builds and all(names <= set(step.get("env", {})) for step in builds), workflow
 
 
 def test_pre_commit_checks_records_against_the_committed_schema() -> None:
