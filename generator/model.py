@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PositiveFloat, PositiveInt
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -20,11 +21,37 @@ Unknown = Literal["unknown"]
 
 LANGUAGES = ("en", "nl")
 
-_UNSAFE = re.compile(r"<\s*[a-zA-Z/!?]|javascript\s*:|\{\s*[:#.]|&#|\]\s*\(", re.IGNORECASE)
+# The patterns are written so that Python and JavaScript read them alike (no
+# flags), because the JSON Schema hands them to editors' tools as well.
+_UNSAFE_PATTERN = r"<\s*[a-zA-Z/!?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\s*:|\{\s*[:#.]|&#|\]\s*\("
+_UNSAFE = re.compile(_UNSAFE_PATTERN)
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
-_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>\"']*)?$")
+_EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_PHONE_PATTERN = r"\+?[0-9][0-9 ()-]{5,}[0-9]"
+_URL_PATTERN = r"""https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"']*)?"""
+_EMAIL = re.compile(f"^{_EMAIL_PATTERN}$")
+_PHONE = re.compile(f"^{_PHONE_PATTERN}$")
+_URL = re.compile(f"^{_URL_PATTERN}$")
+
+
+@dataclass(frozen=True)
+class _SchemaPattern:
+    """What a validator checks, told to editors' tools: a JSON Schema pattern and the message VS Code shows.
+
+    The validators stay the judges (`check` says more than a pattern can);
+    this lets VS Code flag the same mistakes while the editor types.
+    """
+
+    pattern: str
+    message: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        schema = handler(core_schema)
+        return {**schema, "pattern": self.pattern, "patternErrorMessage": self.message}
+
+
+def _or_unknown(pattern: str) -> str:
+    return f"^(?:{UNKNOWN}|{pattern})$"
 
 
 def _plain_text(value: str) -> str:
@@ -61,11 +88,27 @@ def _url(value: str) -> str:
     return value
 
 
-PlainText = Annotated[str, AfterValidator(_plain_text)]
+PlainText = Annotated[
+    str,
+    AfterValidator(_plain_text),
+    _SchemaPattern(
+        f"^(?![\\s\\S]*(?:{_UNSAFE_PATTERN}))[\\s\\S]*\\S",
+        "This would put HTML, a script or a link into the page: write plain text only "
+        "(no < > tags, “javascript:”, [text](address) links or {: …} markup).",
+    ),
+]
 Slug = Annotated[str, Field(pattern=_SLUG, min_length=2, max_length=60)]
-Email = Annotated[str, AfterValidator(_email)]
-Phone = Annotated[str, AfterValidator(_phone)]
-Url = Annotated[str, AfterValidator(_url)]
+Email = Annotated[
+    str, AfterValidator(_email), _SchemaPattern(_or_unknown(_EMAIL_PATTERN), "Not an e-mail address (like team@example.org); or write unknown.")
+]
+Phone = Annotated[
+    str,
+    AfterValidator(_phone),
+    _SchemaPattern(_or_unknown(_PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, in quotes; or write unknown."),
+]
+Url = Annotated[
+    str, AfterValidator(_url), _SchemaPattern(_or_unknown(_URL_PATTERN), "Not a web address starting with https://; or write unknown.")
+]
 
 
 class Record(BaseModel):

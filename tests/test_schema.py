@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -11,6 +13,7 @@ from pydantic import BaseModel
 
 from generator import model
 from generator.field_reference import END, START, with_field_reference
+from generator.problems import field_path
 from generator.schema import SCHEMA_PATH, provider_schema, schema_text
 from generator.yaml_lines import read_yaml
 
@@ -41,6 +44,58 @@ def test_schema_rejects_a_misspelt_key() -> None:
     data = json.loads(json.dumps(read_yaml(RECORDS[0].read_text(encoding="utf-8")).data, default=str))
     data["provider"]["emial"] = "x"
     assert list(jsonschema.Draft7Validator(provider_schema()).iter_errors(data))
+
+
+BAD_RECORDS = ROOT / "tests" / "bad_records"
+# Mistakes within one file that VS Code can flag from the schema alone. The rest
+# need the check: YAML the editor's tools read differently, anchors, review
+# dates, and ids that refer to other records.
+FLAGGED_WHILE_TYPING = [
+    "attribute-list", "bad-email", "bad-enum", "bad-phone", "bad-url", "cost-number", "cost-only-english",
+    "empty-value", "img-onerror", "javascript-url", "list-for-text", "markdown-link", "missing-dutch",
+    "missing-english", "missing-field", "misspelt-key", "misspelt-nested-key", "script-tag",
+    "text-for-number", "unknown-capitalised", "wrong-list-item",
+]
+
+
+@pytest.mark.parametrize("case", FLAGGED_WHILE_TYPING)
+def test_the_schema_flags_the_mistake_at_the_field_check_names(case: str) -> None:
+    data = json.loads(json.dumps(read_yaml((BAD_RECORDS / f"{case}.yaml").read_text(encoding="utf-8")).data, default=str))
+    expected_field = (BAD_RECORDS / f"{case}.expected").read_text(encoding="utf-8").split(": ")[1]
+    errors = list(jsonschema.Draft7Validator(provider_schema()).iter_errors(data))
+    paths = [field_path(tuple(error.absolute_path)) for error in errors]
+    assert any(expected_field.startswith(path) and path for path in paths), (expected_field, paths)
+
+
+# Strings on both sides of each pattern: editors' tools run the schema's
+# patterns as JavaScript regular expressions (with the u flag), the check as Python's.
+SAMPLES = [
+    "unknown", "team@example.org", "team(at)example.org", "01234 567890", "+31 30 123 4567", "call the office",
+    "https://www.hacro.org.uk/caring-dads", "www.example.org", "http://example.org", "Plain text, with: a colon",
+    "<script>", "< b>", "JavaScript:alert(1)", "[hier](https://x.nl)", "{: .x}", "&#60;", "", "   ", "Tekst 's avonds",
+]
+
+
+def _schema_patterns(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if "pattern" in node else set()
+        return found | {p for value in node.values() for p in _schema_patterns(value)}
+    if isinstance(node, list):
+        return {p for item in node for p in _schema_patterns(item)}
+    return set()
+
+
+def test_the_schema_patterns_mean_the_same_in_javascript() -> None:
+    patterns = sorted(_schema_patterns(provider_schema()))
+    assert len(patterns) >= 5
+    script = "const [patterns, samples] = JSON.parse(require('fs').readFileSync(0, 'utf8'));" \
+        "console.log(JSON.stringify(patterns.map(p => samples.map(s => new RegExp(p, 'u').test(s)))));"
+    run = subprocess.run(["node", "-e", script], input=json.dumps([patterns, SAMPLES]), capture_output=True, text=True, check=True)
+    in_javascript = json.loads(run.stdout)
+    in_python = [[re.search(pattern, sample) is not None for sample in SAMPLES] for pattern in patterns]
+    assert in_javascript == in_python
+    plain_text = next(p for p in patterns if p.startswith("^(?!"))
+    assert [s for s in SAMPLES if re.search(plain_text, s) is None] == ["<script>", "< b>", "JavaScript:alert(1)", "[hier](https://x.nl)", "{: .x}", "&#60;", "", "   "]
 
 
 @pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.name)
