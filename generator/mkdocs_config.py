@@ -47,7 +47,8 @@ def repository(base: dict[str, Any]) -> dict[str, str] | None:
     url = base.get("repo_url")
     if not url:
         return None
-    return {"url": url.rstrip("/"), "branch": (base.get("extra") or {}).get("repo_branch", "main")}
+    # The address people copy from GitHub's clone button ends in .git; pages need the web address.
+    return {"url": url.rstrip("/").removesuffix(".git"), "branch": (base.get("extra") or {}).get("repo_branch") or "main"}
 
 
 def site_url_for(base_url: str, lang: str) -> str:

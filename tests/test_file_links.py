@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from generator.mkdocs_config import repository
 
 from .conftest import TODAY, copy_project
 
@@ -66,3 +67,8 @@ def test_material_shows_no_repository_widget(tmp_path: Path, monkeypatch: pytest
     site = _built(tmp_path, monkeypatch, with_git=False)
     for page in (site / "index.html", site / "nl" / "programmes" / "index.html"):
         assert 'data-md-component="source"' not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", [REPO, REPO + "/", REPO + ".git"])
+def test_the_repository_address_is_the_web_address_however_it_is_written(written: str) -> None:
+    assert repository({"repo_url": written, "extra": {"repo_branch": None}}) == {"url": REPO, "branch": "main"}
