@@ -19,7 +19,7 @@ import jinja2
 
 from . import i18n
 from .checks import REVIEW_WARN_DAYS
-from .model import UNKNOWN, Text
+from .model import UNKNOWN, Programme, Text
 from .pages import Page
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "site_templates"
@@ -118,8 +118,17 @@ def environment(
             return unpublished
         return value.get(lang) if isinstance(value, Text) else str(value)
 
+    def area_label(programme: Programme) -> str:
+        """Where a programme runs, e.g. “Hertfordshire (United Kingdom)”; an area that is the whole country once."""
+        names = [t(area.name) for area in programme.areas]
+        country = i18n.country_name(programme.country, lang)
+        # Babel says “Netherlands” where the record says “The Netherlands”.
+        whole_country = [name.casefold().removeprefix("the ") for name in names] == [country.casefold().removeprefix("the ")]
+        return names[0] if whole_country else f"{', '.join(names)} ({country})"
+
     env.filters.update(
         t=t,
+        area_label=area_label,
         label=lambda value: i18n.label(value, lang),
         country=lambda value: i18n.country_name(value, lang),
         number=lambda value: unpublished if value == UNKNOWN else i18n.number(value, lang),

@@ -29,3 +29,27 @@ def test_names_with_escaped_characters_still_match() -> None:
 def test_relative_links_between_docs() -> None:
     assert relative_link("programmes/a.md", "providers/b.md") == "../providers/b.md"
     assert relative_link("index.md", "programmes/a.md") == "programmes/a.md"
+
+
+def test_an_area_that_is_the_whole_country_is_named_once() -> None:
+    from generator.build import check
+    from generator.render import environment
+
+    from .conftest import ROOT, TODAY
+
+    files, _ = check(ROOT, TODAY)
+    programmes = {p.id: p for item in files for p in item.record.programmes}
+    for lang, whole, part in (("en", "The Netherlands", "Hertfordshire (United Kingdom)"), ("nl", "Nederland", "Hertfordshire (Verenigd Koninkrijk)")):
+        label = environment(lang).filters["area_label"]
+        assert label(programmes["3ro-caring-dads"]) == whole
+        assert label(programmes["hacro-caring-dads"]) == part
+
+
+def test_relative_links_to_built_pages() -> None:
+    from generator.render import built_address
+
+    assert built_address("finder.md", "referrals/social-worker.md") == "../referrals/social-worker/"
+    assert built_address("finder.md", "referrals/index.md") == "../referrals/"
+    assert built_address("index.md", "finder.md") == "finder/"
+    assert built_address("programmes/a.md", "index.md") == "../../"
+    assert built_address("finder.md", "finder.md") == "./"
