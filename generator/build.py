@@ -1,7 +1,7 @@
 """The whole build, top to bottom: gather and check everything, then write.
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
-    ─► mkdocs build per language ─► open data ─► swap into site/
+    ─► mkdocs build per language ─► swap into site/
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from . import writer
 from .checks import check_records
 from .csp import add_csp
 from .html_fixes import fix_material_html
+from .link_problems import content_link_problems
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
 from .mkdocs_run import run_mkdocs_builds
-from .opendata import open_data
+from .opendata import OPEN_DATA_FILE, open_data
 from .pages import Page, plan_pages
 from .problems import Problem
 from .history import last_changes
@@ -107,20 +108,25 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     configs = {}
     for lang in LANGUAGE_ROOTS:
-        writer.stage(work / "docs" / lang, render_docs(root, pages, environment(lang, today, repository(base), history, names), lang))
+        docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
+        # Staged with the pages, so MkDocs copies it and checks the links to it.
+        docs[OPEN_DATA_FILE] = writer.json_text(data)
+        writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
         configs[lang] = work / f"mkdocs.{lang}.yml"
 
-    for config, status, output in run_mkdocs_builds(list(configs.values()), work):
+    for (lang, config), (_, status, output) in zip(configs.items(), run_mkdocs_builds(list(configs.values()), work)):
         if status != 0:
-            outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
-    if outcome.messages:
+            problems, others = content_link_problems(output, lang, root)
+            outcome.problems += problems
+            if others or not problems:
+                outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
+    if outcome.messages or outcome.errors:
         return outcome
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
-    writer.write_json(site / "data" / "programmes.json", data)
     writer.rewrite_pages(site, lambda html: add_csp(fix_material_html(html)))
     writer.swap_in(site, root / "site")
     outcome.built = True

@@ -1,4 +1,4 @@
-"""The open data file, site/data/programmes.json: every programme's public facts."""
+"""The open data file, data/programmes.json: every programme's public facts."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from .model import Text
 from .views import ProgrammeView, route_verdict
 
 SCHEMA_VERSION = 1
+OPEN_DATA_FILE = "data/programmes.json"
+"""Where the file is served, in each language's site (so /data/… and /nl/data/…)."""
 
 
 def _page_url(path: str, lang: str) -> str:

@@ -42,9 +42,14 @@ def write_yaml(path: Path, data: dict[str, Any]) -> None:
     write_if_changed(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
+def json_text(data: Any) -> str:
+    """JSON as every file we write holds it: pretty enough to read and diff."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_json(path: Path, data: Any) -> None:
-    """Write a JSON file, pretty enough to read and diff."""
-    write_if_changed(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Write a JSON file."""
+    write_if_changed(path, json_text(data))
 
 
 def fresh_folder(path: Path) -> Path:

@@ -151,3 +151,28 @@ def test_every_programme_and_fact_source_appears(site: Path) -> None:
     assert "CaringDads@warwickshire.gov.uk" in warwickshire and "MOSAIC" in warwickshire and "Refuge Floating Support" in warwickshire
     wiltshire = (site / "nl" / "programmes" / "wiltshire-dads-matter-too" / "index.html").read_text()
     assert "80%" in wiltshire or "80 %" in wiltshire
+
+
+def test_every_link_within_the_site_leads_to_a_file(site: Path) -> None:
+    """MkDocs checks the links it knows of; this checks every href and src in the built pages, as a reader follows them."""
+    broken = []
+    for path in site.rglob("*.html"):
+        page_url = "/" + path.relative_to(site).as_posix()
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="([^"#?]+)[^"]*"', html):
+            if urlparse(url).scheme or url.startswith("//"):
+                continue
+            target = site / urlparse(urljoin(page_url, url)).path.lstrip("/")
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append((page_url, url))
+    assert broken == []
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_the_open_data_page_links_to_the_file(site: Path, lang: str) -> None:
+    page = site / LANGUAGE_ROOTS[lang] / "open-data" / "index.html"
+    links = re.findall(r'href="([^"]*programmes\.json)"', page.read_text(encoding="utf-8"))
+    assert links
+    for url in links:
+        target = site / urlparse(urljoin("/" + LANGUAGE_ROOTS[lang] + "open-data/", url)).path.lstrip("/")
+        assert json.loads(target.read_text(encoding="utf-8"))["programmes"], url
