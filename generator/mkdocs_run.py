@@ -16,7 +16,7 @@ def run_mkdocs_builds(configs: list[Path], cwd: Path) -> list[tuple[Path, int, s
     """Build each config with `mkdocs build --strict`, side by side; return (config, status, output)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     running = [
-        (config, subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        (config, subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
         for config in configs
     ]
     results = []
