@@ -1,8 +1,9 @@
 """Build time and size for a directory of many programmes: prints figures, gates nothing.
 
-Copies the project into a temporary folder with N made-up providers (copies of
-the golden-test fixture, two programmes each), builds it, and prints how long
-each step took and how big the site is. Machines here are shared and noisy:
+Copies the project into a temporary folder with the real records and N made-up
+providers (copies of the golden-test fixture, two programmes each; the real
+ones stay because the hand-written pages link to them), builds it, and prints
+how long it took and how big the site is. Machines here are shared and noisy:
 compare figures from the same machine, several runs apart.
 Usage: scripts/benchmark [providers]   (default 500, i.e. 1,000 programme pages)
 """
@@ -25,12 +26,11 @@ FIXTURE = ROOT / "tests" / "fixtures" / "services" / "example.yaml"
 
 
 def make_project(folder: Path, providers: int) -> Path:
-    """A copy of the project whose services/ holds `providers` made-up providers."""
-    for name in ("content", "site_templates"):
+    """A copy of the project whose services/ holds the real records and `providers` made-up providers."""
+    for name in ("content", "site_templates", "services"):
         shutil.copytree(ROOT / name, folder / name)
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     services = folder / "services"
-    services.mkdir()
     text = FIXTURE.read_text(encoding="utf-8")
     for number in range(providers):
         (services / f"example-{number}.yaml").write_text(text.replace("example", f"example-{number}"), encoding="utf-8")
@@ -51,7 +51,8 @@ def main() -> int:
         files = [p for p in (root / "site").rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]
         size = sum(p.stat().st_size for p in files)
-        print(f"providers: {providers}, programme pages per language: {2 * providers}")
+        programmes = len(list((root / "site" / "programmes").glob("*/index.html")))
+        print(f"made-up providers: {providers}, programme pages per language: {programmes}")
         print(f"full build, both languages: {seconds:.1f} s")
         print(f"HTML pages: {len(pages)}, files: {len(files)}, site size: {size / 1e6:.1f} MB")
         site = root / "site"
