@@ -21,11 +21,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def copy_project(target: Path, services: Path | None = None) -> Path:
-    """Copy what a build reads into `target`, optionally with other records."""
-    for name in ("content", "site_templates"):
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into `target`."""
+    for name in ("content", "site_templates", "services"):
         shutil.copytree(ROOT / name, target / name)
-    shutil.copytree(services or ROOT / "services", target / "services")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
