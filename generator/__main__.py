@@ -148,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return run(args)
+    except BrokenPipeError:
+        # Whoever read the output (`report | head`) stopped early: not a failure.
+        # Point stdout at nothing so Python's own flush at exit stays quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # noqa: BLE001 - editors get a sentence, developers opt into the traceback
         if os.environ.get("GENERATOR_DEBUG") == "1":
             raise

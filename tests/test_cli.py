@@ -175,3 +175,12 @@ def test_check_and_build_in_a_copy_of_the_repository_fail_without_a_traceback(pr
         assert any(line.startswith(expected) for line in run.stderr.splitlines()), run.stderr
     assert "Nothing was written; the last good site/ is unchanged." in run.stderr
     assert tree_hash(project / "site") == before
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`python -m generator report | head` must not end in “stopped unexpectedly”."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "report"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the generator has written anything: its first write finds no reader
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == ""
