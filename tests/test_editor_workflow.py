@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,13 @@ def test_pre_commit_checks_records_against_the_committed_schema() -> None:
     assert hooks["check-jsonschema"]["args"] == ["--schemafile", "schema/provider.schema.json"]
     assert (ROOT / hooks["check-jsonschema"]["args"][1]).is_file()
     assert "generator check" in hooks["generator-check"]["entry"]
+
+
+def test_vs_code_recommends_the_yaml_extension_and_indents_with_spaces() -> None:
+    """Opening the folder offers the extension that reads the schema modeline; Tab never writes a tab into a record."""
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["[yaml]"]["editor.insertSpaces"] is True and settings["[yaml]"]["editor.detectIndentation"] is False
+    # mkdocs.yml's !ENV tags, so VS Code does not underline them as unknown.
+    assert {"!ENV scalar", "!ENV sequence"} <= set(settings["yaml.customTags"])
