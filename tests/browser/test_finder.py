@@ -353,6 +353,19 @@ def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page,
             assert normal(item.get(lang))[:40] in text
 
 
+def test_the_links_for_editors_stay_off_the_printed_sheet(page, site_url):
+    """The published site ends each page with edit and history links; on paper they would print as long addresses."""
+    page.goto(f"{site_url}/programmes/hacro-caring-dads/")
+    page.evaluate(
+        "document.querySelector('.md-content article').insertAdjacentHTML('beforeend',"
+        " '<div class=\"fpd-file-links\"><p>Last changed: 4 March 2026 · <a href=\"https://example.org/edit\">Edit this record</a></p></div>')"
+    )
+    assert page.locator(".fpd-file-links").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".fpd-file-links").is_hidden()
+    assert page.get_by_text("Last reviewed:").is_visible()
+
+
 def test_programme_page_offers_a_print_button_with_javascript(page, site_url):
     page.goto(f"{site_url}/programmes/warwickshire-caring-dads/")
     page.evaluate("window.print = () => { window.__printed = true; }")
