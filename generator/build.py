@@ -117,9 +117,10 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
         configs[lang] = work / f"mkdocs.{lang}.yml"
 
-    for (lang, config), (_, status, output) in zip(configs.items(), run_mkdocs_builds(list(configs.values()), work)):
+    language_of = {config: lang for lang, config in configs.items()}
+    for config, status, output in run_mkdocs_builds(list(configs.values()), work):
         if status != 0:
-            problems, others = content_link_problems(output, lang, root)
+            problems, others = content_link_problems(output, language_of[config], root)
             outcome.problems += problems
             if others or not problems:
                 outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")

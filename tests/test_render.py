@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.render import Markdown, escape, foreign_name_marker, relative_link
+from generator.build import check
+from generator.render import Markdown, built_address, environment, escape, foreign_name_marker, relative_link
+
+from .conftest import ROOT, TODAY
 
 
 def test_escape_neutralises_markup_and_markdown() -> None:
@@ -32,11 +35,6 @@ def test_relative_links_between_docs() -> None:
 
 
 def test_an_area_that_is_the_whole_country_is_named_once() -> None:
-    from generator.build import check
-    from generator.render import environment
-
-    from .conftest import ROOT, TODAY
-
     files, _ = check(ROOT, TODAY)
     programmes = {p.id: p for item in files for p in item.record.programmes}
     for lang, whole, part in (("en", "The Netherlands", "Hertfordshire (United Kingdom)"), ("nl", "Nederland", "Hertfordshire (Verenigd Koninkrijk)")):
@@ -46,8 +44,6 @@ def test_an_area_that_is_the_whole_country_is_named_once() -> None:
 
 
 def test_relative_links_to_built_pages() -> None:
-    from generator.render import built_address
-
     assert built_address("finder.md", "referrals/social-worker.md") == "../referrals/social-worker/"
     assert built_address("finder.md", "referrals/index.md") == "../referrals/"
     assert built_address("index.md", "finder.md") == "finder/"
