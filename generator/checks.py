@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from .load import LoadedFile
+from .model import Referrer, Route
 from .problems import Problem, field_path
 from .record_paths import nodes
 from .yaml_lines import Path
@@ -54,12 +55,17 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield from must_be("source", value, sources, base + ("sources", i))
         for i, value in enumerate(programme.contacts):
             yield from must_be("contact", value, contacts, base + ("contacts", i))
+        routed: set[Referrer] = set()
         for i, route in enumerate(programme.referral_routes):
             yield from must_be("source", route.source, sources, base + ("referral_routes", i, "source"))
             if route.channel != "unknown":
                 yield from must_be("contact", route.channel.contact, contacts, base + ("referral_routes", i, "channel", "contact"))
-            if [r.referrer for r in programme.referral_routes].index(route.referrer) != i:
-                yield _problem(item, base + ("referral_routes", i, "referrer"), f"there is already a route for {route.referrer.value}; put everything for one referrer in one route")
+            for key, referrer in _referrer_places(route):
+                if referrer in routed:
+                    yield _problem(item, base + ("referral_routes", i) + key, f"there is already a route for {referrer.value}; put everything for one referrer in one route")
+                routed.add(referrer)
+        if programme.only_routes is not None:
+            yield from must_be("source", programme.only_routes.source, sources, base + ("only_routes", "source"))
         for field in ("figures", "testimonials"):
             for i, entry in enumerate(getattr(programme, field)):
                 yield from must_be("source", entry.source, sources, base + (field, i, "source"))
@@ -67,6 +73,13 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
         if programme.country != record.provider.country:
             yield _problem(item, base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
+
+
+def _referrer_places(route: Route) -> Iterator[tuple[Path, Referrer]]:
+    """Each referrer a route names, with the path of the key that names it."""
+    yield ("referrer",), route.referrer
+    for n, referrer in enumerate(route.also_for):
+        yield ("also_for", n), referrer
 
 
 def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:

@@ -236,6 +236,14 @@ class Route(Record):
     referrer: Referrer = Field(
         description="Who refers: social_worker, probation_officer, cafcass, family_court, self, health, youth_protection or child_protection_board."
     )
+    referrer_as: Text | None = Field(
+        default=None,
+        description="How the source names this referrer, where it says more than the role, e.g. “the worker for the child within Children and Families”.",
+    )
+    also_for: list[Referrer] = Field(
+        default_factory=list,
+        description="Other referrers for whom the source gives this same way in, word for word (e.g. a social worker or a probation officer), so the route is written once.",
+    )
     allowed: bool = Field(description="true if this referrer may refer, false if the source says they may not.")
     conditions: list[Text] = Field(default_factory=list, description="Conditions that must be met first. Empty if the referrer may refer directly.")
     documents: list[Text] = Field(default_factory=list, description="Documents the referrer must send, e.g. the Section 7 report.")
@@ -244,6 +252,20 @@ class Route(Record):
     response_time: Text | Unknown = Field(description="How soon the provider answers, or unknown.")
     commitments: list[Text] = Field(default_factory=list, description="What the referrer commits to, e.g. attending review meetings.")
     source: Slug = Field(description="The id of the source (under `sources:`) that states this route.")
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """Every referrer this route is for: `referrer`, then `also_for`."""
+        return [self.referrer, *self.also_for]
+
+
+class OnlyRoutes(Record):
+    """The source names the only way in, so every referrer without a route here may not refer."""
+
+    through: Text = Field(
+        description="The only way in, as the source names it, written to follow “only through”, e.g. “the child's allocated worker in Children and Families”."
+    )
+    source: Slug = Field(description="The id of the source (under `sources:`) that says these are the only routes.")
 
 
 class ProgrammeFormat(Record):
@@ -267,8 +289,12 @@ class Figure(Record):
     value: float = Field(description="The number, e.g. 80 or 20906.")
     unit: Literal["percent", "count"] = Field(description="percent or count.")
     label: Text = Field(description="What the number counts, written to follow the number, e.g. “of fathers engaged”.")
-    period: PlainText = Field(description="The year or period the figure is for, e.g. 2019/20 or February 2023.")
-    by: Text = Field(description="Who measured it, e.g. “Herts Constabulary”.")
+    period: PlainText | Unknown = Field(description="The year or period the source gives the figure for, e.g. 2019/20, or unknown where the source gives none.")
+    by: Text = Field(description="Who states the figure, as the source says, e.g. “Herts Constabulary” or “Wiltshire Council”.")
+    basis: Text | None = Field(
+        default=None,
+        description="What the figure is from, in the source's words, e.g. “cases tracked as part of ongoing evaluation”. Leave out where the source does not say.",
+    )
     source: Slug = Field(description="The id of the source (under `sources:`) that gives the figure.")
 
 
@@ -293,7 +319,7 @@ class Programme(Record):
     id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro-caring-dads.")
     name: Text = Field(description="The programme's name as a reader sees it.")
     model: PlainText = Field(description="The programme model it delivers, e.g. Caring Dads.")
-    status: Status = Field(description="active, pilot or ended.")
+    status: Status | Unknown = Field(description="active, pilot or ended, or unknown where the source does not say whether it runs.")
     summary: Text = Field(description="One or two sentences saying what the programme is, for tables and search.")
     description: list[Text] = Field(min_length=1, description="What the programme is and does, one paragraph per item.")
     aims: list[Text] = Field(default_factory=list, description="What the programme aims to achieve.")
@@ -301,7 +327,17 @@ class Programme(Record):
     format: ProgrammeFormat = Field(description="Format, duration and intensity.")
     cost: Text | Unknown = Field(description="What it costs the father, or unknown.")
     for_whom: list[Text] = Field(min_length=1, description="Who the programme is for.")
-    entry_conditions: list[Text] = Field(default_factory=list, description="What must be true before a father can start.")
+    only_when: Text | None = Field(
+        default=None,
+        description="Where the source offers the programme only in one situation (e.g. only for a father already referred to another programme for whom it has no place): that situation. Shown wherever the programme is offered.",
+    )
+    entry_conditions: list[Text] = Field(
+        default_factory=list, description="What must be true of the father before he can start: what a referrer can check."
+    )
+    provider_rules: list[Text] = Field(
+        default_factory=list,
+        description="How the provider decides, which a referrer cannot check beforehand, e.g. “the facilitator decides whether a father is suitable”.",
+    )
     exclusions: list[Text] = Field(default_factory=list, description="Who the programme does not take.")
     country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
     areas: list[Area] = Field(min_length=1, description="The areas the programme serves.")
@@ -309,6 +345,10 @@ class Programme(Record):
     referral_routes: list[Route] = Field(
         default_factory=list,
         description="One entry per kind of referrer the source speaks of. Leave out a referrer the source says nothing about: the site then says “not stated by the provider”.",
+    )
+    only_routes: OnlyRoutes | None = Field(
+        default=None,
+        description="Where the source names the only way in (e.g. “referrals will come from colleagues within Children and Families”): what it is and which source says so. Every referrer without a route then reads “no, only through …”.",
     )
     partner_support: list[Text] | Unknown = Field(description="Support offered to the partner or mother, or unknown.")
     contacts: list[Slug] = Field(default_factory=list, description="Ids of the provider's contacts (under `contacts:`) for this programme, team inboxes first.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from .mkdocs_config import LANGUAGE_ROOTS
@@ -24,6 +25,8 @@ def _plain(value: Any) -> Any:
     """Records as JSON: Text stays {en, nl}, enums become their values."""
     if isinstance(value, Text):
         return {"en": value.en, "nl": value.nl}
+    if isinstance(value, Enum):
+        return value.value
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json")
     return value
@@ -37,7 +40,7 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "name": _plain(p.name),
         "provider": {"id": view.provider.id, "name": _plain(view.provider.name)},
         "url": {lang: _page_url(view.path, lang) for lang in LANGUAGE_ROOTS},
-        "status": p.status.value,
+        "status": _plain(p.status),
         "model": p.model,
         "summary": _plain(p.summary),
         "country": p.country.value,
@@ -46,12 +49,16 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "format": _plain(p.format),
         "cost": _plain(p.cost),
         "for_whom": [_plain(t) for t in p.for_whom],
+        "only_when": _plain(p.only_when),
         "entry_conditions": [_plain(t) for t in p.entry_conditions],
+        "provider_rules": [_plain(t) for t in p.provider_rules],
         "exclusions": [_plain(t) for t in p.exclusions],
         "referral_routes": [
             {**_plain(entry.route), "referrer": entry.referrer.value, "verdict": route_verdict(entry)}
             for entry in view.stated_routes
         ],
+        "only_routes": _plain(p.only_routes),
+        "referrers_only_through": [r.value for r in view.only_through],
         "referrers_not_stated": [r.value for r in view.unstated],
         "partner_support": _plain(p.partner_support) if isinstance(p.partner_support, str) else [_plain(t) for t in p.partner_support],
         "contacts": [_plain(c) for c in view.contacts],

@@ -135,6 +135,8 @@ def environment(
         percent=lambda value: i18n.percent(value, lang),
         date=lambda value: i18n.long_date(value, lang),
         md=Markdown,
+        # Record text inside Markdown built in a template, e.g. a link's words.
+        text=lambda value: Markdown(mark_names(escape(value))),
         # Front matter: Material prints title and description into HTML unescaped.
         yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,

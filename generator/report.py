@@ -87,7 +87,7 @@ def _sources(item: LoadedFile, seeds: Path | None) -> Iterator[Entry]:
         if seeds is not None and not (seeds / source.document).is_file():
             yield Entry(item.path, item.document.line_of(path + ("document",)), f"sources[{source.id}].document", N_("the document %(document)s is not in the shared source folder"), {"document": source.document})
     for index, programme in enumerate(item.record.programmes):
-        cited = set(programme.sources) | {r.source for r in programme.referral_routes}
+        cited = set(programme.sources) | {r.source for r in programme.referral_routes} | ({programme.only_routes.source} if programme.only_routes else set())
         if not cited:
             yield Entry(item.path, item.document.line_of(("programmes", index, "sources")), f"programmes[{programme.id}].sources", N_("this programme names no source"))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import UNKNOWN, Area, Contact, Country, DeliveryMode, Figure, Format, Programme, Provider, ProviderFile, Referrer, Route, Source, Text
+from .model import UNKNOWN, Area, Contact, Country, DeliveryMode, Figure, Format, OnlyRoutes, Programme, Provider, ProviderFile, Referrer, Route, Source, Text
 
 
 def programme_path(programme_id: str) -> str:
@@ -29,24 +29,37 @@ def referrer_path(referrer: Referrer) -> str:
 
 @dataclass(frozen=True)
 class RouteEntry:
-    """What a programme says about one kind of referrer; `route` is None where the source is silent."""
+    """What a programme says about one kind of referrer.
+
+    `route` is None where the record has no route for the referrer. Whether that
+    is silence or a refusal depends on `only`: a source that names the only way in
+    has answered for every other referrer too.
+    """
 
     referrer: Referrer
     route: Route | None
+    only: OnlyRoutes | None = None
+    only_when: Text | None = None
+    """The programme's own precondition, which holds for every referrer."""
 
     @property
     def verdict(self) -> str:
         """yes, conditional, no, or not_stated (see `route_verdict`)."""
         return route_verdict(self)
 
+    @property
+    def only_through(self) -> bool:
+        """True where the answer is no because the source names another, only, way in."""
+        return self.route is None and self.only is not None
+
 
 def route_verdict(entry: RouteEntry) -> str:
     """yes, conditional, no, or not_stated: the one answer the site gives a referrer."""
     if entry.route is None:
-        return "not_stated"
+        return "no" if entry.only is not None else "not_stated"
     if not entry.route.allowed:
         return "no"
-    return "conditional" if entry.route.conditions else "yes"
+    return "conditional" if entry.route.conditions or entry.only_when else "yes"
 
 
 @dataclass(frozen=True)
@@ -61,11 +74,18 @@ class ProgrammeView:
     alternatives: list[tuple[Programme, Text]]
     last_reviewed: datetime.date
     record_file: str
+    only_source: Source | None = None
+    """The source that says the programme's routes are the only ways in."""
 
     @property
     def path(self) -> str:
         """This programme's page."""
         return programme_path(self.programme.id)
+
+    @property
+    def provider_path(self) -> str:
+        """The page of this programme's provider."""
+        return provider_path(self.provider.id)
 
     @property
     def stated_routes(self) -> list[RouteEntry]:
@@ -75,7 +95,12 @@ class ProgrammeView:
     @property
     def unstated(self) -> list[Referrer]:
         """Referrers the source says nothing about."""
-        return [entry.referrer for entry in self.routes if entry.route is None]
+        return [entry.referrer for entry in self.routes if entry.verdict == "not_stated"]
+
+    @property
+    def only_through(self) -> list[Referrer]:
+        """Referrers who may not refer because the source names the only way in."""
+        return [entry.referrer for entry in self.routes if entry.only_through]
 
     @property
     def may_refer(self) -> list[RouteEntry]:
@@ -90,6 +115,16 @@ class ProgrammeView:
     def outcomes(self) -> list[Figure]:
         """Figures that measure the programme's results, not background statistics."""
         return [figure for figure in self.programme.figures if figure.kind == "outcome"]
+
+    @property
+    def background(self) -> list[Figure]:
+        """Background figures, such as local crime statistics: never shown as results."""
+        return [figure for figure in self.programme.figures if figure.kind == "context"]
+
+    @property
+    def unreachable(self) -> bool:
+        """True where the provider publishes no e-mail address or phone number for this programme."""
+        return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in self.contacts)
 
     @property
     def filters(self) -> dict[str, str]:
@@ -218,17 +253,18 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
         contacts = {c.id: c for c in record.provider.contacts}
         sources = {s.id: s for s in record.sources}
         for programme in record.programmes:
-            stated = {route.referrer: route for route in programme.referral_routes}
+            stated = {referrer: route for route in programme.referral_routes for referrer in route.referrers}
             views.append(
                 ProgrammeView(
                     programme=programme,
                     provider=record.provider,
                     contacts=[contacts[c] for c in programme.contacts],
                     sources=[sources[s] for s in programme.sources],
-                    routes=[RouteEntry(r, stated.get(r)) for r in Referrer],
+                    routes=[RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when) for r in Referrer],
                     alternatives=[(by_id[a.programme], a.when) for a in programme.alternatives],
                     last_reviewed=record.last_reviewed,
                     record_file=file,
+                    only_source=sources[programme.only_routes.source] if programme.only_routes else None,
                 )
             )
     return views

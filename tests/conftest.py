@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Outcome, build
+from generator.build import Outcome, build, foreign_names, plan
+from generator.load import LoadedFile, load_services
+from generator.mkdocs_config import LANGUAGE_ROOTS
+from generator.render import environment, render_page
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "services"
 TODAY = datetime.date(2026, 11, 22)
 CHROMIUM = "/usr/bin/chromium"
 # As root Chromium needs --no-sandbox; the rest keep it from calling Google's hosts.
@@ -27,6 +31,27 @@ def copy_project(target: Path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+@functools.cache
+def fixture_files() -> tuple[LoadedFile, ...]:
+    """The fixture records, loaded and checked."""
+    files, problems = load_services(FIXTURES, ROOT / "tests")
+    assert not problems, [str(p) for p in problems]
+    return tuple(files)
+
+
+@functools.cache
+def fixture_pages() -> dict[str, str]:
+    """Every generated page of the fixture records, rendered once, by `<lang>/<path>`."""
+    files = list(fixture_files())
+    pages, _ = plan(files)
+    out = {}
+    for lang in LANGUAGE_ROOTS:
+        env = environment(lang, TODAY, names=foreign_names(files))
+        for page in pages:
+            out[f"{lang}/{page.path}"] = render_page(env, page)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -11,33 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import foreign_names, plan
-from generator.load import load_services
 from generator.mkdocs_config import LANGUAGE_ROOTS
-from generator.render import environment, render_page
 
-from .conftest import TODAY
+from .conftest import fixture_pages
 
-HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures" / "services"
-GOLDEN = HERE / "golden"
-
-
-def rendered() -> dict[str, str]:
-    """Every generated page of the fixture records, by golden file path."""
-    files, problems = load_services(FIXTURES, HERE)
-    assert not problems, [str(p) for p in problems]
-    pages, _ = plan(files)
-    out = {}
-    for lang in LANGUAGE_ROOTS:
-        env = environment(lang, TODAY, names=foreign_names(files))
-        for page in pages:
-            out[f"{lang}/{page.path}"] = render_page(env, page)
-    return out
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def test_golden_markdown_matches() -> None:
-    pages = rendered()
+    pages = fixture_pages()
     if os.environ.get("UPDATE_GOLDEN") == "1":
         for path in GOLDEN.rglob("*.md"):
             path.unlink()
@@ -52,6 +34,6 @@ def test_golden_markdown_matches() -> None:
 
 @pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
 def test_record_text_is_escaped(lang: str) -> None:
-    page = rendered()[f"{lang}/providers/example.md"]
+    page = fixture_pages()[f"{lang}/providers/example.md"]
     assert r"\*" in page and r"\[" in page and "&amp;" in page
     assert "*stars*" not in page and "*sterren*" not in page

@@ -6,11 +6,10 @@ import datetime
 
 import pytest
 
+from generator.build import plan
 from generator.render import environment, render_page
 
-from .test_golden import FIXTURES, HERE
-from generator.build import plan
-from generator.load import load_services
+from .conftest import fixture_files
 
 NOTICE = {
     "en": "This information was last checked on 15 January 2026 and may be out of date.",
@@ -19,8 +18,7 @@ NOTICE = {
 
 
 def provider_and_programme(lang: str, today: datetime.date) -> list[str]:
-    files, _ = load_services(FIXTURES, HERE)
-    pages, _ = plan(files)
+    pages, _ = plan(list(fixture_files()))
     env = environment(lang, today)
     return [render_page(env, p) for p in pages if p.path in ("providers/example.md", "programmes/example-group.md")]
 

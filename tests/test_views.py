@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import check
+import dataclasses
+
 from generator.model import Country, DeliveryMode, Format, Referrer
 from generator.pages import NAV, plan_pages
 from generator.views import (
@@ -19,98 +20,97 @@ from generator.views import (
     route_verdict,
 )
 
-from .conftest import ROOT, TODAY
+from .conftest import fixture_files
 
 
 @pytest.fixture(scope="module")
 def programmes():
-    """The views of the real records."""
-    files, problems = check(ROOT, TODAY)
-    assert not [p for p in problems if p.severity == "error"], problems
-    return programme_views([(item.record, item.path) for item in files])
+    """The views of the fixture records."""
+    return programme_views([(item.record, item.path) for item in fixture_files()])
 
 
 def by_id(programmes, programme_id):
     return next(view for view in programmes if view.programme.id == programme_id)
 
 
+def in_the_netherlands(view):
+    """The same programme, as if it ran in the Netherlands."""
+    return dataclasses.replace(view, programme=view.programme.model_copy(update={"country": Country.NL}))
+
+
 def test_areas_are_grouped_by_country_gb_first(programmes):
-    groups = group_by_area(programmes)
+    dutch = in_the_netherlands(by_id(programmes, "only-route-group"))
+    groups = group_by_area([dutch] + [view for view in programmes if view.programme.id != "only-route-group"])
     assert [group.country for group in groups] == [Country.GB, Country.NL]
     gb_areas = [area.area.id for area in groups[0].areas]
-    assert {"hertfordshire", "warwickshire", "wiltshire"} <= set(gb_areas)
-    assert "netherlands" not in gb_areas
-    hertfordshire = next(area for area in groups[0].areas if area.area.id == "hertfordshire")
-    assert {view.programme.id for view in hertfordshire.programmes} == {"hacro-caring-dads", "hacro-dedicated-dads"}
-    assert hertfordshire.anchor == "area-hertfordshire"
+    assert gb_areas == ["exampleshire", "onlyshire"]
+    exampleshire = groups[0].areas[0]
+    assert {view.programme.id for view in exampleshire.programmes} == {"example-group", "example-one-to-one"}
+    assert exampleshire.anchor == "area-exampleshire"
 
 
-def test_probation_officer_in_hertfordshire_may_use_both_hacro_programmes(programmes):
-    """The finder shows this block of the probation officer's page."""
-    view = ReferrerView(Referrer.probation_officer, programmes)
-    hertfordshire = next(group for country in view.countries for group in country.areas if group.area.id == "hertfordshire")
-    assert sorted(item.programme.id for item in hertfordshire.programmes) == ["hacro-caring-dads", "hacro-dedicated-dads"]
-    assert all(route_verdict(item.route_for(Referrer.probation_officer)) == "yes" for item in hertfordshire.programmes)
+def test_social_worker_in_exampleshire_sees_the_area_block(programmes):
+    """The finder shows this block of the social worker's page."""
+    view = ReferrerView(Referrer.social_worker, programmes)
+    exampleshire = next(group for country in view.countries for group in country.areas if group.area.id == "exampleshire")
+    assert [item.programme.id for item in exampleshire.programmes] == ["example-group", "example-one-to-one"]
+    assert [route_verdict(item.route_for(Referrer.social_worker)) for item in exampleshire.programmes] == ["yes", "not_stated"]
 
 
-def test_hacro_takes_no_direct_referral_from_court_or_cafcass(programmes):
-    for programme_id in ("hacro-caring-dads", "hacro-dedicated-dads"):
-        view = by_id(programmes, programme_id)
-        assert route_verdict(view.route_for(Referrer.cafcass)) == "no"
-        assert route_verdict(view.route_for(Referrer.family_court)) == "no"
-        assert view.route_for(Referrer.self).verdict == "conditional"
+def test_a_stated_refusal_is_no(programmes):
+    view = by_id(programmes, "example-group")
+    assert route_verdict(view.route_for(Referrer.cafcass)) == "no"
+    assert view.route_for(Referrer.self).verdict == "conditional"
 
 
 def test_silence_is_not_stated_never_no(programmes):
-    warwickshire = by_id(programmes, "warwickshire-caring-dads")
-    assert warwickshire.route_for(Referrer.probation_officer).verdict == "not_stated"
-    assert warwickshire.route_for(Referrer.social_worker).verdict == "conditional"
+    example = by_id(programmes, "example-group")
+    assert example.route_for(Referrer.probation_officer).verdict == "not_stated"
+    assert example.route_for(Referrer.social_worker).verdict == "yes"
 
 
 def test_answers_list_open_routes_before_silence_and_refusals(programmes):
-    hertfordshire = [by_id(programmes, "hacro-caring-dads"), by_id(programmes, "warwickshire-caring-dads")]
-    ordered = by_verdict(list(reversed(hertfordshire)), Referrer.social_worker)
-    assert [v.programme.id for v in ordered] == ["hacro-caring-dads", "warwickshire-caring-dads"]
-    cafcass = by_verdict(hertfordshire, Referrer.cafcass)
-    assert [v.programme.id for v in cafcass] == ["warwickshire-caring-dads", "hacro-caring-dads"]
+    exampleshire = [by_id(programmes, "example-group"), by_id(programmes, "example-one-to-one")]
+    ordered = by_verdict(list(reversed(exampleshire)), Referrer.social_worker)
+    assert [v.programme.id for v in ordered] == ["example-group", "example-one-to-one"]
+    cafcass = by_verdict(exampleshire, Referrer.cafcass)
+    assert [v.programme.id for v in cafcass] == ["example-one-to-one", "example-group"]
 
 
 def test_filter_values_of_a_row(programmes):
-    dedicated = by_id(programmes, "hacro-dedicated-dads").filters
-    assert dedicated == {
+    group = by_id(programmes, "example-group").filters
+    assert group == {
         "country": "GB",
-        "areas": "hertfordshire",
-        "format": "one_to_one",
-        "modes": "in_person phone online",
-        "referrers": "social_worker probation_officer self",
+        "areas": "exampleshire",
+        "format": "group",
+        "modes": "in_person online",
+        "referrers": "social_worker self",
     }
-    assert "cafcass" not in dedicated["referrers"].split()
+    assert by_id(programmes, "example-one-to-one").filters["modes"] == "unknown"
 
 
 def test_filter_options_are_those_in_use(programmes):
     listing = ProgrammeListView(programmes)
     assert listing.formats == [Format.group, Format.one_to_one]
-    assert DeliveryMode.online in listing.modes
+    assert DeliveryMode.online in listing.modes and DeliveryMode.phone not in listing.modes
     assert Referrer.cafcass not in listing.referrers
-    assert Referrer.probation_officer in listing.referrers
+    assert Referrer.self in listing.referrers
 
 
-def test_referrer_page_groups_by_country_and_area(programmes):
+def test_referrer_page_lists_every_programme_by_country_and_area(programmes):
     view = ReferrerView(Referrer.probation_officer, programmes)
-    countries = view.countries
-    assert [c.country for c in countries] == [Country.GB, Country.NL]
-    listed = [p.programme.id for c in countries for a in c.areas for p in a.programmes]
+    listed = [p.programme.id for c in view.countries for a in c.areas for p in a.programmes]
     assert sorted(listed) == sorted(v.programme.id for v in programmes)
 
 
 def test_outcomes_leave_out_background_figures(programmes):
-    assert by_id(programmes, "hacro-caring-dads").outcomes == []
-    assert len(by_id(programmes, "wiltshire-dads-matter-too").outcomes) >= 1
+    example = by_id(programmes, "example-group")
+    assert [figure.kind for figure in example.outcomes] == ["outcome"]
+    assert [figure.kind for figure in example.background] == ["context"]
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):
-    files, _ = check(ROOT, TODAY)
-    providers = provider_views([(item.record, item.path) for item in files], programmes)
+    providers = provider_views([(item.record, item.path) for item in fixture_files()], programmes)
     pages = {page.path: page for page in plan_pages(programmes, providers)}
     assert isinstance(pages["finder.md"].view, FinderView)
     assert isinstance(pages["compare.md"].view, CompareView)
