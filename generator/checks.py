@@ -9,6 +9,7 @@ from .load import LoadedFile
 from .model import Referrer, Route
 from .problems import Problem, field_path
 from .record_paths import nodes
+from .terms import TERMS_FILE, ruled_out_words
 from .yaml_lines import Path
 
 REVIEW_WARN_DAYS = 365
@@ -100,6 +101,15 @@ def _placeholders(item: LoadedFile) -> Iterator[Problem]:
             yield _problem(item, path, "still holds a TODO from the template; write the fact from the source, or unknown")
 
 
+def _dutch_terms(item: LoadedFile) -> Iterator[Problem]:
+    """The Dutch of every text follows the term list: one term per concept."""
+    for path, node in nodes(item.document.data):
+        if path and path[-1] == "nl" and isinstance(node, str):
+            for word, term in ruled_out_words(node):
+                where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
+                yield _problem(item, path, f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")
+
+
 def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:
     """Every problem across the loaded records, errors and warnings together."""
     programme_ids = {p.id for item in files for p in item.record.programmes}
@@ -108,4 +118,5 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
         problems += _placeholders(item)
         problems += _references(item, programme_ids)
         problems += _review_dates(item, today)
+        problems += _dutch_terms(item)
     return problems
