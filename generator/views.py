@@ -124,7 +124,7 @@ class ProgrammeView:
     @property
     def unreachable(self) -> bool:
         """True where the provider publishes no e-mail address or phone number for this programme."""
-        return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in self.contacts)
+        return unreachable(self.contacts)
 
     @property
     def filters(self) -> dict[str, str]:
@@ -178,6 +178,11 @@ class ProviderView:
         return provider_path(self.provider.id)
 
     @property
+    def unreachable(self) -> bool:
+        """True where the provider publishes no e-mail address or phone number."""
+        return unreachable(self.provider.contacts)
+
+    @property
     def areas(self) -> list[Area]:
         """Every area the provider's programmes serve, once each."""
         seen: dict[str, Area] = {}
@@ -185,6 +190,11 @@ class ProviderView:
             for area in view.programme.areas:
                 seen.setdefault(area.id, area)
         return list(seen.values())
+
+
+def unreachable(contacts: list[Contact]) -> bool:
+    """True where none of the contacts has a published e-mail address or phone number."""
+    return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in contacts)
 
 
 @dataclass(frozen=True)
