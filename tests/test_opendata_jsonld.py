@@ -134,7 +134,7 @@ def test_json_ld_of_the_fixtures_says_only_what_the_records_say() -> None:
 def test_json_ld_survives_the_front_matter() -> None:
     view = fixture_views()[0]
     data = jsonld.page(view, "nl", BASE_URL)
-    data["mainEntity"]["name"] = "Quotes \" and </script> and ünïcode: {tricky}"
+    data["mainEntity"]["name"] = "Quotes \" and </script> and ünïcode: {tricky} \x7f \x85 \u2028 # end"
     markdown = jsonld.with_json_ld("---\ntitle: \"X\"\n---\n\n# X\n", data)
     front = yaml.safe_load(markdown.split("---\n")[1])
     assert front["json_ld"] == data and front["title"] == "X"

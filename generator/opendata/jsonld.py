@@ -102,7 +102,11 @@ def page(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
 
 
 def with_json_ld(markdown: str, data: dict[str, Any]) -> str:
-    """A page's Markdown with its JSON-LD added to the front matter, as one JSON line (JSON is YAML)."""
+    """A page's Markdown with its JSON-LD added to the front matter, as one JSON line (JSON is YAML).
+
+    ASCII only: YAML refuses some characters JSON passes through (DEL, C1
+    controls) and reads others as line breaks (U+2028); as \\u escapes they stay text.
+    """
     if not markdown.startswith("---\n"):
         raise ValueError("a programme page must start with its front matter")
-    return f"---\n{FRONT_MATTER_KEY}: {json.dumps(data, ensure_ascii=False)}\n" + markdown.removeprefix("---\n")
+    return f"---\n{FRONT_MATTER_KEY}: {json.dumps(data)}\n" + markdown.removeprefix("---\n")
