@@ -21,7 +21,7 @@ from ..mkdocs_config import LANGUAGE_NAMES
 from ..model import UNKNOWN, Contact
 from ..views import ProgrammeView
 from .addresses import OPEN_DATA_PAGE, absolute_url
-from .words import first_email, gettext, known, record_status, referrer_answer, status_words, text
+from .words import MAY_REFER, first_email, gettext, known, record_status, referrer_answer, status_words, text
 
 NAMESPACE = uuid.UUID("152e557d-31db-4c97-821a-c643f3ba9049")
 """The directory's own UUID namespace: every HSDS id is a UUID 5 of a record id in it, so ids never change between builds."""
@@ -81,7 +81,7 @@ def application_process(view: ProgrammeView, lang: str) -> str:
     paragraphs = []
     for entry in view.routes:
         route = entry.route
-        if route is None or entry.verdict not in ("yes", "conditional"):
+        if route is None or entry.verdict not in MAY_REFER:
             continue
         lines = [referrer_answer(entry, lang)]
         lines += _lines(gettext("Conditions", lang), [text(t, lang) for t in route.conditions])
@@ -198,7 +198,7 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
     entry["service_areas"] = [{"id": hsds_id("service_area", p.id, a.id), "service_id": sid, "name": text(a.name, lang)} for a in p.areas]
     entry["contacts"] = [_contact(view, c, lang) for c in view.contacts]
     documents = [
-        (e.referrer, n, doc) for e in view.routes if e.route is not None and e.verdict in ("yes", "conditional") for n, doc in enumerate(e.route.documents, 1)
+        (e.referrer, n, doc) for e in view.routes if e.route is not None and e.verdict in MAY_REFER for n, doc in enumerate(e.route.documents, 1)
     ]
     if documents:
         entry["required_documents"] = [

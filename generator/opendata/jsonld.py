@@ -15,7 +15,7 @@ from ..model import Area, Contact, Country
 from ..pages import NAV
 from ..views import ProgrammeView
 from .addresses import OTHER_LANGUAGE, absolute_url
-from .words import gettext, known, text
+from .words import MAY_REFER, gettext, known, text
 
 FRONT_MATTER_KEY = "json_ld"
 HOME, PROGRAMMES = NAV[0], NAV[2]
@@ -48,7 +48,7 @@ def _channels(view: ProgrammeView, lang: str) -> list[dict[str, Any]]:
     channels: list[dict[str, Any]] = []
     for entry in view.routes:
         route = entry.route
-        if route is None or entry.verdict not in ("yes", "conditional") or not known(route.channel):
+        if route is None or entry.verdict not in MAY_REFER or not known(route.channel):
             continue
         channel: dict[str, Any] = {"@type": "ServiceChannel", "name": text(route.channel.description, lang)}
         if known(route.channel.address):

@@ -14,6 +14,9 @@ VERDICT_WORDS = {
 }
 """The one table from a route's verdict to the words the formats publish; the site's own words."""
 
+MAY_REFER = ("yes", "conditional")
+"""The verdicts by which a referrer may refer, directly or on conditions: the ones whose route details are published."""
+
 
 def gettext(message: str, lang: str) -> str:
     """An interface word in one language, from the Babel catalogue."""
