@@ -66,6 +66,13 @@ def test_every_service_is_valid_hsds_3_with_no_property_of_its_own(core_schema: 
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_service_file_of_the_built_site_is_valid_hsds_3(site: Path, core_schema: Path) -> None:
+    files = sorted(site.glob("hsds/services/*/index.json")) + sorted(site.glob("nl/hsds/services/*/index.json"))
+    assert len(files) >= 8
+    result = subprocess.run([str(TOOLS / "check-jsonschema"), "--schemafile", str(core_schema), *map(str, files)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_schema_check_catches_a_property_hsds_does_not_have(core_schema: Path, tmp_path: Path) -> None:
     service = services(hsds.snapshot(fixture_views(), "en", BASE_URL))[0]
     service["contacts"][0]["note"] = "not an HSDS field"
