@@ -20,7 +20,7 @@ from .link_problems import content_link_problems
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
 from .mkdocs_run import run_mkdocs_builds
-from .opendata import OPEN_DATA_FILE, open_data
+from .opendata import OpenData
 from .pages import Page, plan_pages
 from .problems import Problem
 from .history import last_changes
@@ -58,7 +58,7 @@ def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Prob
     return files, sorted(problems)
 
 
-def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[list[Page], dict]:
+def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[list[Page], OpenData]:
     """The generated pages and the open data, from checked records (and the editors' report)."""
     records = [(item.record, item.path) for item in files]
     programmes = programme_views(records)
@@ -66,7 +66,7 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     pages = plan_pages(programmes, providers)
     if report is not None:
         pages.append(Page("editors.md", "editors.md.j2", report))
-    return pages, open_data(programmes)
+    return pages, OpenData(programmes)
 
 
 def foreign_names(files: list[LoadedFile]) -> list[tuple[str, str]]:
@@ -109,8 +109,8 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     configs = {}
     for lang in LANGUAGE_ROOTS:
         docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
-        # Staged with the pages, so MkDocs copies it and checks the links to it.
-        docs[OPEN_DATA_FILE] = writer.json_text(data)
+        # Staged with the pages, so MkDocs copies them and checks the links to them.
+        docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
         writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
         config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")

@@ -45,7 +45,7 @@ def page_text(markdown: str) -> str:
     text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"<[^>]+>|https?://\S+", " ", text)
+    text = re.sub(r"<[^>]+>|https?://\S+|\{[:#][^}]*\}", " ", text)
     return re.sub(r'^!!! \w+', " ", text, flags=re.M)
 
 

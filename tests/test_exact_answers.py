@@ -13,6 +13,8 @@ import pytest
 
 from generator.build import plan
 from generator.model import Referrer
+from generator.opendata import hsds, spreadsheet
+from generator.opendata.programmes_json import open_data
 from generator.views import programme_views
 
 from .conftest import fixture_files, fixture_pages
@@ -76,7 +78,7 @@ def test_comparison_and_open_data_follow_the_only_way_in():
     [card] = blocks(fixture_pages()["en/compare.md"], GROUP)
     assert "Everyone else: only through the family's key worker" in card
     _, data = plan(list(fixture_files()))
-    entry = next(p for p in data["programmes"] if p["id"] == GROUP)
+    entry = next(p for p in open_data(data.programmes)["programmes"] if p["id"] == GROUP)
     assert entry["referrers_not_stated"] == []
     assert set(entry["referrers_only_through"]) == {r.value for r in Referrer} - {"social_worker"}
     assert entry["only_routes"]["through"]["en"] == "the family's key worker"
@@ -142,3 +144,15 @@ def test_an_unknown_status_reads_not_published():
     page = fixture_pages()["en/programmes/only-route-group.md"]
     assert "status" in re.search(r'<p class="fpd-unpublished">[^<]*</p>', page).group(0)
     assert "Running" not in page
+
+
+def test_the_spreadsheet_and_hsds_follow_the_only_way_in_and_the_missing_group_size():
+    view = views()[GROUP]
+    columns = [name for name, _, _ in spreadsheet.COLUMNS]
+    cells = dict(zip(columns, spreadsheet.row(view, "en", "https://example.org/")))
+    assert cells["referral_probation_officer"] == "No — only through the family's key worker"
+    assert cells["referral_social_worker"] == "Yes"
+    assert cells["group_size"] == "not published — contact the provider"
+    process = hsds.application_process(view, "en")
+    assert "Probation officer: No — only through the family's key worker" in process
+    assert "does not say whether these may refer" not in process

@@ -5,20 +5,14 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from .mkdocs_config import LANGUAGE_ROOTS
-from .model import Text
-from .views import ProgrammeView, route_verdict
+from ..mkdocs_config import LANGUAGE_ROOTS
+from ..model import Text
+from ..views import ProgrammeView, route_verdict
+from .addresses import page_url
 
 SCHEMA_VERSION = 1
 OPEN_DATA_FILE = "data/programmes.json"
 """Where the file is served, in each language's site (so /data/… and /nl/data/…)."""
-
-
-def _page_url(path: str, lang: str) -> str:
-    """The site-relative address of a docs/ page, as MkDocs serves it with directory URLs."""
-    stem = path.removesuffix(".md")
-    stem = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
-    return "/" + LANGUAGE_ROOTS[lang] + stem
 
 
 def _plain(value: Any) -> Any:
@@ -39,7 +33,7 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "id": p.id,
         "name": _plain(p.name),
         "provider": {"id": view.provider.id, "name": _plain(view.provider.name)},
-        "url": {lang: _page_url(view.path, lang) for lang in LANGUAGE_ROOTS},
+        "url": {lang: page_url(view.path, lang) for lang in LANGUAGE_ROOTS},
         "status": _plain(p.status),
         "model": p.model,
         "summary": _plain(p.summary),

@@ -1,0 +1,70 @@
+"""data/programmes.csv: one row per programme and language, opened as Excel and Frictionless read it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import frictionless
+
+from generator.model import Referrer
+from generator.opendata import spreadsheet
+from generator.writer import json_text
+
+from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route, with_status
+
+UNPUBLISHED = "not published — contact the provider"
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    assert text.startswith("\ufeff")
+    found = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert found
+    return found
+
+
+def test_one_row_per_programme_and_language_with_the_facts_a_commissioner_compares() -> None:
+    views = fixture_views()
+    table = rows(spreadsheet.programmes_csv(views, BASE_URL))
+    assert [(r["id"], r["language"]) for r in table] == [(v.programme.id, lang) for lang in ("en", "nl") for v in views]
+    group = {r["language"]: r for r in table if r["id"] == "example-group"}
+    assert group["en"]["provider"] == "Example Family Service" and group["nl"]["provider"] == "Voorbeeld Gezinsdienst"
+    assert (group["en"]["format"], group["en"]["sessions"], group["en"]["weeks"], group["en"]["group_size"]) == ("Group", "10", "10", "12")
+    assert group["en"]["delivery"] == "In person; Online" and group["nl"]["format"] == "Groep"
+    assert group["en"]["cost"] == UNPUBLISHED and group["en"]["contact_email"] == "team@service.example.org"
+    assert (group["en"]["referral_social_worker"], group["en"]["referral_self"], group["en"]["referral_cafcass"]) == ("Yes", "Yes, on conditions", "No")
+    assert group["en"]["referral_health"] == "Not stated by the provider — contact them" and group["nl"]["referral_social_worker"] == "Ja"
+    assert group["en"]["last_reviewed"] == "2026-01-15" and group["nl"]["page"] == BASE_URL + "nl/programmes/example-group/"
+    one = next(r for r in table if r["id"] == "example-one-to-one" and r["language"] == "en")
+    assert one["group_size"] == "" and one["sessions"] == UNPUBLISHED and one["cost"] == "Free." and one["status"] == "Pilot"
+
+
+def test_every_referrer_has_a_column_and_an_unknown_status_stays_unknown() -> None:
+    views = fixture_views()
+    changed = [with_status(views[1], "unknown"), with_refusal_without_route(views[1], Referrer.health)]
+    table = rows(spreadsheet.programmes_csv(changed, BASE_URL))
+    assert table[0]["status"] == UNPUBLISHED and table[1]["referral_health"] == "No"
+    assert {f"referral_{r.value}" for r in Referrer} <= set(table[0])
+
+
+def test_frictionless_finds_the_csv_valid_against_its_data_package(tmp_path: Path) -> None:
+    views = fixture_views() + [with_status(dutch_view(fixture_views()[0]), "unknown")]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "programmes.csv").write_bytes(spreadsheet.programmes_csv(views, BASE_URL).encode("utf-8"))
+    (folder / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    header = next(csv.reader(io.StringIO((folder / "programmes.csv").read_text(encoding="utf-8-sig"))))
+    fields = json.loads((folder / "datapackage.json").read_text())["resources"][0]["schema"]["fields"]
+    assert header == [f["name"] for f in fields] and all(f["description"] for f in fields)
+
+
+def test_frictionless_catches_a_wrong_cell(tmp_path: Path) -> None:
+    text = spreadsheet.programmes_csv(fixture_views(), BASE_URL).replace(",10,10,20,12,", ",ten,10,20,12,", 1)
+    (tmp_path / "programmes.csv").write_bytes(text.encode("utf-8"))
+    (tmp_path / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid and "type-error" in {error[2] for error in report.flatten(["rowNumber", "fieldName", "type"])}
