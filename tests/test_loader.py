@@ -185,7 +185,16 @@ def test_two_documents_are_refused_at_the_second() -> None:
         ("a: 1\nb: 'never closed\nc: 3\n", 2, ("b",), "closing quote is missing"),
         ('a: "x"\nb: "never closed\nc: 3\nd: "y"\ne: 5\n', 2, ("b",), "closing quote is missing"),
         ("a:\n  b: 1\n   c: 2\n", 3, ("a", "c"), "indented further than the line above"),
-        ("a:\n    b: 1\n  c: 2\n", 3, ("c",), "not lined up"),
+        # Between the levels of a and b, c is taken to be in a, as the line above it is.
+        ("a:\n    b: 1\n  c: 2\n", 3, ("a", "c"), "not lined up"),
+        # The first line of a block sets its indentation: when it is the odd one, it is the line to fix.
+        ("p:\n  n:\n     en: x\n    nl: y\n", 3, ("p", "n", "en"), "not lined up"),
+        ("p:\n  l:\n     - id: a\n      m: 1\n", 3, ("p", "l", 0, "id"), "not lined up"),
+        # An item out of line is still the next item of its list, and a key out of line is in its item.
+        ("p:\n  l:\n    - id: a\n      m: 1\n   - id: b\n      m: 2\n", 5, ("p", "l", 1, "id"), "not lined up"),
+        ("p:\n  l:\n    - id: a\n      m: 1\n    - id: b\n     m: 2\n", 6, ("p", "l", 1, "m"), "not lined up"),
+        (" p:\n  n: 1\nq: 2\n", 1, ("p",), "starts the record but is indented"),
+        ("p:\n  short_name:Example\n  n: 1\n", 2, ("p", "short_name"), "no space after the colon of “short_name:”; write “short_name: Example”"),
         ("a:\n\tb: 1\n", 2, ("a", "b"), "tab character"),
         # The tab is taken as wide as makes the file readable: two spaces here, four below.
         ("p:\n  n:\n    en: x\n\ts: y\n", 4, ("p", "s"), "tab character"),
