@@ -49,7 +49,8 @@ def misnamed_message(path: Path, folder: Path, limit: int) -> str:
     if not identifier:
         return f"this file is not read: only provider files belong in services/, and {NAME_RULE}; move this file out of services/ or delete it"
     target = folder / f"{identifier}.yaml"
-    message = f"this file is not read: {where}; rename it to services/{target.name}"
+    verb = "move" if path.parent != folder else "rename"
+    message = f"this file is not read: {where}; {verb} it to services/{target.name}"
     if target.exists() and not target.samefile(path):
         message += f", but services/{target.name} exists already: if this file is an old copy, delete it"
     return message

@@ -297,7 +297,10 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
             "this line is not “key: value” or “- item”; add the missing “key:”, or, if the text above runs on over several lines, put it in quotes or start it with “>-”",
         )
     if "expected <block end>" in problem:
-        return YamlProblem(_line_to_fix(text, line), "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
+        fix = _line_to_fix(text, line)
+        if text.splitlines()[fix - 1].lstrip().startswith("-"):
+            return YamlProblem(fix, "this list item is not lined up with the items around it; start its “- ” with the same number of spaces as the other items of its list")
+        return YamlProblem(fix, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
     return YamlProblem(line, _CANNOT_READ)
 
 
