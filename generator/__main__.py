@@ -1,4 +1,4 @@
-"""Command line: python -m generator build | check | report | schema | new | translations.
+"""Command line: .venv/bin/python -m generator build | check | report | schema | new | translations.
 
 Editors see only plain messages: any unexpected failure is reported in one
 sentence and exit status 2, never a traceback (set GENERATOR_DEBUG=1 to see it).
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import writer
+from .commands import RUN
 from .build import Outcome, build, check, report
 from .problems import Problem
 from .field_reference import with_field_reference
@@ -30,6 +31,16 @@ def _github_annotation(problem: Problem) -> str:
     return f"::{problem.severity} file={problem.file},line={problem.line}::{escaped}"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def checked_summary(outcome: Outcome) -> str:
+    """What a check that found nothing looked at, so that silence is never the answer: “4 files, 5 programmes, no problems”."""
+    programmes = sum(len(item.record.programmes) for item in outcome.files)
+    return f"{_count(len(outcome.files), 'file')}, {_count(programmes, 'programme')}, no problems"
+
+
 def _report(outcome: Outcome, strict: bool, annotate: bool = False) -> int:
     """Print every problem, then a summary; return the exit status."""
     for problem in outcome.problems:
@@ -44,6 +55,8 @@ def _report(outcome: Outcome, strict: bool, annotate: bool = False) -> int:
     if outcome.problems:
         summary = f"{errors} error(s), {warnings} warning(s)" + (f", {notices} notice(s)" if notices else "")
         print(summary + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
+    elif not outcome.messages:
+        print(checked_summary(outcome))
     return 1 if failed else 0
 
 
@@ -58,7 +71,7 @@ def _new_provider(root: Path, provider_id: str, today: datetime.date) -> int:
         return 1
     template = (Path(__file__).parent / "scaffold" / "provider.yaml").read_text(encoding="utf-8")
     writer.write_if_changed(target, template.replace("{id}", provider_id).replace("{today}", today.isoformat()))
-    print(f"Wrote services/{provider_id}.yaml. Replace every TODO, then run: python -m generator check")
+    print(f"Wrote services/{provider_id}.yaml. Replace every TODO, then run: {RUN} check")
     return 0
 
 
@@ -99,7 +112,7 @@ def _date(text: str) -> datetime.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description="Check and build the Fathers' Programme Directory.")
+    parser = argparse.ArgumentParser(prog=RUN, description="Check and build the Fathers' Programme Directory.")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this checkout)")
     parser.add_argument("--today", type=_date, default=None, help="check review dates as on this day (YYYY-MM-DD); default: today")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -135,8 +148,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "report":
         return _print_report(root, today)
     if args.command == "check":
-        _, problems = check(root, today)
-        return _report(Outcome(problems=problems), args.strict, args.github)
+        files, problems = check(root, today)
+        return _report(Outcome(problems=problems, files=files), args.strict, args.github)
     outcome = build(root, today, strict=args.strict)
     status = _report(outcome, args.strict, args.github)
     print("Built site/ (English at /, Dutch at /nl/)." if outcome.built else "Nothing was written; the last good site/ is unchanged.", file=sys.stderr if not outcome.built else sys.stdout)

@@ -37,6 +37,8 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     built: bool = False
     messages: list[str] = field(default_factory=list)
+    files: list[LoadedFile] = field(default_factory=list)
+    """The provider files that were read and checked."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,7 +99,7 @@ def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: st
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
     files, problems = check(root, today)
-    outcome = Outcome(problems=problems)
+    outcome = Outcome(problems=problems, files=files)
     if outcome.errors or (strict and outcome.warnings):
         return outcome
 

@@ -6,14 +6,22 @@ which field the line belongs to. Records are written in block style, one
 “key: value” or “- item” per line, so the keys above the line, each indented
 less than the one below it, spell out the path. A tab is as wide as the
 caller says: the width at which the file would read, where there is one.
+
+A line indented one or two spaces off is taken to be at the nearest level it
+could belong to (the deeper one on a tie, unless only the other makes a field
+the record knows), so the path names the field the editor was writing, and a
+list item out of line still counts as the next item of its list.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
+Fits = Callable[[Path], bool]
+"""Whether a path names a field the record can hold (the model's judgement, passed in by the caller)."""
 
 _KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*)|$)")
 _DASH = re.compile(r"-(?:[ \t]+|$)")
@@ -29,9 +37,11 @@ class _Step:
     name: str | int
     holds: bool = True
     inner: int | None = None
+    inside: str = "key"
+    """What its inner lines are: keys, or list items."""
 
 
-def field_at_line(text: str, line: int, tab_width: int = 4) -> Path:
+def field_at_line(text: str, line: int, tab_width: int = 4, fits: Fits | None = None) -> Path:
     """The path of the field on line `line` (1-based), as the lines above it nest it, tabs `tab_width` wide."""
     steps: list[_Step] = []
     last_index: dict[tuple[Path, int], int] = {}
@@ -43,6 +53,9 @@ def field_at_line(text: str, line: int, tab_width: int = 4) -> Path:
         if not rest or rest.startswith("#") or (text_below is not None and column > text_below):
             continue
         text_below = None
+        key = _KEY.match(rest)
+        if _DASH.match(rest) or key:
+            column = _level(steps, column, "item" if _DASH.match(rest) else "key", key.group("key") if key else None, fits)
         while dash := _DASH.match(rest):
             _close(steps, column, "item")
             parent = tuple(step.name for step in steps)
@@ -63,6 +76,33 @@ def field_at_line(text: str, line: int, tab_width: int = 4) -> Path:
     return tuple(step.name for step in steps)
 
 
+def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fits | None) -> int:
+    """The column a key or item line belongs at: its own, or the nearest one it could mean."""
+    if not steps or (steps[-1].holds and steps[-1].inner is None and column > steps[-1].column):
+        return column  # the first line inside a step sets where its lines start
+    levels = {step.inner for step in steps if step.inner is not None and step.holds and step.inside == kind}
+    if kind == "item":
+        levels |= {step.column for step in steps if isinstance(step.name, int) or step.holds}
+    else:
+        levels |= {step.column for step in steps if isinstance(step.name, str)}
+    # Nearest first, the deeper of two equally near: a line usually continues the block above it.
+    ranked = sorted(levels, key=lambda level: (abs(level - column), -level))
+    if column in levels:
+        ranked.remove(column)
+        ranked.insert(0, column)
+    if fits is not None and key is not None:
+        known = [level for level in ranked if fits(_path_at(steps, level, key))]
+        ranked = known or ranked
+    return ranked[0]
+
+
+def _path_at(steps: list[_Step], column: int, key: str) -> Path:
+    """The path a key would have at `column`."""
+    trial = [_Step(step.column, step.name, step.holds, step.inner, step.inside) for step in steps]
+    _close(trial, column, "key")
+    return tuple(step.name for step in trial) + (key,)
+
+
 def _close(steps: list[_Step], column: int, kind: str) -> None:
     """Leave the steps that a line of `kind` (item, key or text) at `column` is not inside."""
     while steps:
@@ -78,3 +118,4 @@ def _close(steps: list[_Step], column: int, kind: str) -> None:
         steps.pop()
     if steps and steps[-1].inner is None:
         steps[-1].inner = column
+        steps[-1].inside = kind

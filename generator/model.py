@@ -194,10 +194,15 @@ class Source(Record):
     """A document that facts in this file come from."""
 
     id: Slug = Field(description="A short name for the source, used by `sources:` lists in programmes, e.g. hacro-page.")
-    title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads”.")
+    title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads” or “Caring Dads leaflet (2025)”.")
     publisher: PlainText = Field(description="Who published the document.")
-    document: PlainText = Field(description="The file name of the copy kept in the shared source folder, e.g. 000_5e80289e4ba53dda.txt.")
-    url: Url | Unknown = Field(description="The web address of the original, or unknown.")
+    document: PlainText | None = Field(
+        default=None,
+        description="Leave this out: the directory's maintainers fill it in with the file name of the copy they keep in their shared source folder, e.g. 000_5e80289e4ba53dda.txt.",
+    )
+    url: Url | Unknown = Field(
+        description="The web address of the original: the web page, or where the leaflet or report can be downloaded. For a printed leaflet that is not online, write unknown and say in the title what it is and when it was printed."
+    )
 
 
 class Area(Record):

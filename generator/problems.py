@@ -12,6 +12,7 @@ import datetime
 import difflib
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -62,6 +63,11 @@ def _type_at(model: type[BaseModel], path: Path) -> Any:
         if current is None:
             return None
     return current
+
+
+def fits(model: type[BaseModel]) -> Callable[[Path], bool]:
+    """Whether a path names a field (or list item) that `model` can hold: for naming the field of an unreadable line."""
+    return lambda path: _type_at(model, path) is not None
 
 
 def _field_at(model: type[BaseModel], path: Path) -> FieldInfo | None:
@@ -284,5 +290,7 @@ def problems_from_validation(error: ValidationError, model: type[BaseModel], doc
             except (KeyError, IndexError, TypeError):
                 value = errors[0].get("input")
             messages = [_wrong_kind(value, annotation)]
-        problems.append(Problem(file, document.line_of(path), field_path(path), messages[0]))
+        # A text over several lines: name the line that holds the markup, not the line of its key.
+        line = document.line_matching(path, schema._UNSAFE) if messages[0].startswith("contains “") else document.line_of(path)  # noqa: SLF001
+        problems.append(Problem(file, line, field_path(path), messages[0]))
     return problems

@@ -1,6 +1,6 @@
 """The data report for editors: what is unknown, what is due, what needs a translator.
 
-Printed by `python -m generator report` and shown on the editors' page of the
+Printed by `.venv/bin/python -m generator report` and shown on the editors' page of the
 site; every entry names the file and line to open.
 """
 
@@ -84,7 +84,7 @@ def _sources(item: LoadedFile, seeds: Path | None) -> Iterator[Entry]:
         path: DataPath = ("sources", index)
         if source.url == UNKNOWN:
             yield Entry(item.path, item.document.line_of(path + ("url",)), f"sources[{source.id}].url", N_("no web address for this source: add it if the provider publishes one"))
-        if seeds is not None and not (seeds / source.document).is_file():
+        if seeds is not None and source.document is not None and not (seeds / source.document).is_file():
             yield Entry(item.path, item.document.line_of(path + ("document",)), f"sources[{source.id}].document", N_("the document %(document)s is not in the shared source folder"), {"document": source.document})
     for index, programme in enumerate(item.record.programmes):
         cited = set(programme.sources) | {r.source for r in programme.referral_routes} | ({programme.only_routes.source} if programme.only_routes else set())

@@ -1,6 +1,6 @@
 """The JSON Schema editors' tools use (VS Code through yaml-language-server, pre-commit).
 
-Exported from the model, never written by hand: `python -m generator schema`.
+Exported from the model, never written by hand: `.venv/bin/python -m generator schema`.
 """
 
 from __future__ import annotations

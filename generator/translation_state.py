@@ -3,7 +3,7 @@
 Like gettext's "fuzzy" flag: `translations.lock.json` records a fingerprint of
 both languages of every text as an editor last confirmed them. When one
 language changes and the other does not, `check` warns that the translation
-may be stale until an editor runs `python -m generator translations confirm`.
+may be stale until an editor runs `.venv/bin/python -m generator translations confirm`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .commands import RUN
 from .load import LoadedFile
 from .problems import Problem, field_path
 from .record_paths import id_path, nodes
@@ -81,7 +82,7 @@ def stale_translations(files: list[LoadedFile], state: State) -> list[Problem]:
                         item.document.line_of(place.path),
                         field_path(place.path),
                         f"the {changed} text changed but the {other} did not, so the {other} may be out of date; "
-                        f"check it, then run `python -m generator translations confirm {item.path}`",
+                        f"check it, then run `{RUN} translations confirm {item.path}`",
                         "warning",
                     )
                 )

@@ -2,8 +2,10 @@
 
 Editors write YAML by hand, so the reader follows what they mean rather than
 YAML 1.1: `no`, `yes`, `on` and `off` stay text, `0123` and `1e3` stay text,
-`12:30` stays text, and only `true`/`false` are booleans. Whole numbers
-(`17`), decimals (`2.5`) and real dates (`2026-11-22`) are typed.
+`12:30` stays text, a leading `+` keeps a value text (`+441234567890` is a
+phone number, as `+44 1234 567890` is), and only `true`/`false` are booleans.
+Whole numbers (`17`, `-3`), decimals (`2.5`) and real dates (`2026-11-22`) are
+typed.
 
 Anchors, aliases and `!` tags are refused before anything is built from the
 file: editors never need them, and refusing them makes alias bombs ("billion
@@ -21,10 +23,10 @@ from typing import Any
 
 import yaml
 
-from .line_fields import Path, field_at_line
+from .line_fields import Fits, Path, field_at_line
 
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
+_FLOAT = re.compile(r"^-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -58,12 +60,23 @@ class Document:
 
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    last_lines: dict[Path, int] = field(default_factory=dict)
+    """The last line of every value that runs over several lines (folded text, a quoted text that wraps)."""
+    source: list[str] = field(default_factory=list)
 
     def line_of(self, path: Path) -> int:
         """Return the line of `path`, or of its nearest ancestor that has one."""
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def line_matching(self, path: Path, pattern: re.Pattern[str]) -> int:
+        """The first line of the value at `path` that `pattern` finds something on, else the line of `path`."""
+        first = self.line_of(path)
+        for number in range(first, self.last_lines.get(path, first) + 1):
+            if number <= len(self.source) and pattern.search(self.source[number - 1]):
+                return number
+        return first
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -144,13 +157,7 @@ def _indented_further(text: str, line: int) -> bool:
     if not 1 < line <= len(lines):
         return False
     above = next((lines[i] for i in range(line - 2, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), "")
-    here = lines[line - 1]
-
-    def indent(value: str) -> int:
-        """Where the line's key starts: after the spaces and any “- ” of a list item."""
-        return len(re.match(r"^[ ]*(?:-[ ]+)*", value).group(0))  # type: ignore[union-attr]
-
-    return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and indent(here) > indent(above)
+    return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and _indent(lines[line - 1]) > _indent(above)
 
 
 _QUOTE_MISSING = "a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
@@ -160,11 +167,74 @@ _CANNOT_READ = (
 )
 
 
-def _plain_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+def _plain_problem(error: yaml.YAMLError, text: str, fits: Fits | None) -> YamlProblem:
     """Turn PyYAML's error into words an editor understands, at the line (and field) the editor must fix."""
     problem = _plain_words(error, text)
-    problem.path = field_at_line(text, problem.line, _tab_width(text) if "\t" in text else 4)
+    problem.path = field_at_line(text, problem.line, _tab_width(text) if "\t" in text else 4, fits)
+    key = _NO_SPACE.match(text.splitlines()[problem.line - 1]) if problem.message == _NO_SPACE_MESSAGE else None
+    if key:
+        problem.path += (key.group(1),)
+        problem.message = f"there is no space after the colon of “{key.group(1)}:”; write “{key.group(1)}: {key.group(2)[:40]}”"
     return problem
+
+
+def _indent(line: str) -> int:
+    """Where a line's key starts: after the spaces and any “- ” of a list item."""
+    return len(re.match(r"^[ ]*(?:-[ ]+)*", line).group(0))  # type: ignore[union-attr]
+
+
+def _content_lines(lines: list[str], before: int) -> list[int]:
+    """The numbers of the lines above line `before` that hold a key or an item (not blank, not a comment), nearest first."""
+    return [n for n in range(before - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")]
+
+
+def _indent_unit(lines: list[str]) -> int:
+    """How many spaces the file indents each level by: the commonest step from a “key:” line to the line below it."""
+    steps = [
+        _indent(below) - _indent(above)
+        for above, below in zip(lines, lines[1:])
+        if above.rstrip().endswith(":") and _indent(below) > _indent(above) and not below.lstrip().startswith("-")
+    ]
+    return max(set(steps), key=steps.count) if steps else 2
+
+
+def _line_to_fix(text: str, line: int) -> int:
+    """The line out of line when PyYAML stops on `line`: the line itself, or the first line of its block.
+
+    The first line inside a block sets its indentation, so when that line is
+    off, PyYAML stops on the next one, which is where it should be. The
+    first line is the one to fix when it sits where the file's own step of
+    indentation would not put it and the line PyYAML stopped on does.
+    """
+    lines = text.splitlines()
+    above = _content_lines(lines, line)
+    if len(above) < 2 or not 0 < line <= len(lines):
+        return line
+    first, parent = above[0], above[1]
+    parent_text = lines[parent - 1]
+    if not re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s*(?:#.*)?$", parent_text):
+        return line  # the line above is not the start of a block, so it is not a first line
+    unit = _indent_unit(lines)
+    expected = _indent(parent_text) + unit
+
+    def fits_block(number: int, dash_column: int | None = None) -> bool:
+        """Whether a line sits where the block's step of indentation puts it."""
+        row = lines[number - 1]
+        start = len(row) - len(row.lstrip(" "))
+        if row.lstrip().startswith("-"):
+            return start in (expected, expected - unit)
+        return start == (expected if dash_column is None else dash_column + 2)
+
+    first_is_item = lines[first - 1].lstrip().startswith("-")
+    here_fits = fits_block(line, dash_column=(expected if first_is_item else None)) or (
+        first_is_item and fits_block(line, dash_column=expected - unit)
+    )
+    return first if here_fits and not fits_block(first) else line
+
+
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z0-9_-]+):(\S.*)$")
+_NO_SPACE_MESSAGE = "no space after the colon"
+"""Placeholder message: _plain_problem words it with the key and value, once it knows the line."""
 
 
 def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
@@ -184,6 +254,9 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
     line = mark.line + 1 if mark else 1
     context_line = context_mark.line + 1 if context_mark else line
 
+    first = next((n for n, row in enumerate(text.splitlines(), start=1) if row.strip() and not row.lstrip().startswith("#")), 0)
+    if first and first < line and _indent(text.splitlines()[first - 1]) > 0 and _indent(text.splitlines()[line - 1]) == 0:
+        return YamlProblem(first, "this line starts the record but is indented; remove the spaces before it, so that it starts at the beginning of the line like the other top-level fields")
     if "'\\t'" in problem or "tab" in problem.lower():
         return YamlProblem(line, "this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon")
     if "quoted scalar" in context:
@@ -203,9 +276,16 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
             context_line,
             "a text here starts with [ or {, which YAML reads as a list or group that is never closed; put the whole text in quotes (\"…\")",
         )
+    lines = text.splitlines()
+    if "simple key" in context and "expected ':'" in problem and 0 < context_line <= len(lines) and _NO_SPACE.match(lines[context_line - 1]):
+        return YamlProblem(context_line, _NO_SPACE_MESSAGE)
+    above = _content_lines(lines, line)
+    if "mapping values are not allowed" in problem and above and _NO_SPACE.match(lines[above[0] - 1]) and _indent(lines[above[0] - 1]) == _indent(lines[line - 1]):
+        # “key:value” reads as text that runs on into the next line, whose colon then comes too late.
+        return YamlProblem(above[0], _NO_SPACE_MESSAGE)
     if "mapping values are not allowed" in problem and _indented_further(text, line):
         return YamlProblem(
-            line,
+            _line_to_fix(text, line),
             "this line is indented further than the line above it; line it up with the other keys at its level, "
             "or, if it continues the text above, put that whole text in quotes (\"…\")",
         )
@@ -217,7 +297,10 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
             "this line is not “key: value” or “- item”; add the missing “key:”, or, if the text above runs on over several lines, put it in quotes or start it with “>-”",
         )
     if "expected <block end>" in problem:
-        return YamlProblem(line, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
+        fix = _line_to_fix(text, line)
+        if text.splitlines()[fix - 1].lstrip().startswith("-"):
+            return YamlProblem(fix, "this list item is not lined up with the items around it; start its “- ” with the same number of spaces as the other items of its list")
+        return YamlProblem(fix, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
     return YamlProblem(line, _CANNOT_READ)
 
 
@@ -284,14 +367,18 @@ def _scan(text: str) -> list[yaml.DocumentStartEvent]:
 _EMPTY = "the file is empty; it should hold a provider's record, with the fields provider:, programmes:, sources: and last_reviewed:"
 
 
-def read_yaml(text: str) -> Document:
-    """Parse one YAML document; raise YamlProblem on anything an editor must fix."""
+def read_yaml(text: str, fits: Fits | None = None) -> Document:
+    """Parse one YAML document; raise YamlProblem on anything an editor must fix.
+
+    `fits` tells which paths the record can hold, to name the field of a line
+    that cannot be read when its indentation leaves a choice.
+    """
     if not text.strip():
         raise YamlProblem(1, _EMPTY)
     try:
         documents = _scan(text)
     except yaml.YAMLError as error:
-        raise _plain_problem(error, text) from None
+        raise _plain_problem(error, text, fits) from None
     if not documents:
         raise YamlProblem(1, _EMPTY)
     if len(documents) > 1:
@@ -299,20 +386,24 @@ def read_yaml(text: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        raise _plain_problem(error, text) from None
-    document = Document(data=None)
-    document.data = _convert(node, (), document.lines)
+        raise _plain_problem(error, text, fits) from None
+    document = Document(data=None, source=text.splitlines())
+    document.data = _convert(node, (), document.lines, document.last_lines)
     return document
 
 
-def _convert(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
+def _convert(node: yaml.Node, path: Path, lines: dict[Path, int], last_lines: dict[Path, int]) -> Any:
     lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:
         raise YamlProblem(node.start_mark.line + 1, f"the tag “{_written_tag(node.tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)
     if isinstance(node, yaml.ScalarNode):
+        # A block text's end mark is the start of the line after it.
+        last = node.end_mark.line + (0 if node.end_mark.column else -1) + 1
+        if last > node.start_mark.line + 1:
+            last_lines[path] = last
         return _scalar(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (index,), lines) for index, item in enumerate(node.value)]
+        return [_convert(item, path + (index,), lines, last_lines) for index, item in enumerate(node.value)]
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
@@ -326,5 +417,5 @@ def _convert(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
                 path + (key,),
             )
         lines[path + (key,)] = line
-        result[key] = _convert(value_node, path + (key,), lines)
+        result[key] = _convert(value_node, path + (key,), lines, last_lines)
     return result

@@ -63,27 +63,41 @@ def test_the_base_record_is_valid(tmp_path: Path) -> None:
     assert files[0].record.programmes[0].id == "example-caring-dads"
 
 
-def _body(path: Path) -> list[str]:
-    """A case's lines without its first (comment) line, decoding Latin-1 for the not-UTF-8 case."""
+def _text(path: Path) -> str:
+    """A case's text, decoding Latin-1 for the not-UTF-8 case and UTF-16 for the UTF-16 one."""
     raw = path.read_bytes()
+    if b"\x00" in raw:
+        return raw.decode("utf-16-le")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    return text.splitlines()[1:]
+        return raw.decode("latin-1")
+
+
+def _body(path: Path) -> list[str]:
+    """A case's lines without its first (comment) line."""
+    return _text(path).splitlines()[1:]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c != "empty" and not (CASES_DIR / c).is_dir()])
 def test_each_case_is_the_base_with_one_change(case: str) -> None:
     path = CASES_DIR / f"{case}.yaml"
-    assert path.read_bytes().startswith(b"# "), "the first line says what the defect is"
+    assert _text(path).startswith("# "), "the first line says what the defect is"
     changes = [op for op in difflib.SequenceMatcher(a=_body(BASE), b=_body(path), autojunk=False).get_opcodes() if op[0] != "equal"]
-    assert len(changes) == 1, f"{case} differs from base.yaml in {len(changes)} places"
+    # The UTF-16 case holds the base's very text: its one change is the encoding.
+    assert len(changes) == (0 if case == "utf16-without-bom" else 1), f"{case} differs from base.yaml in {len(changes)} places"
 
 
 def test_the_not_utf8_case_really_is_not_utf8() -> None:
     with pytest.raises(UnicodeDecodeError):
         (CASES_DIR / "not-utf8.yaml").read_bytes().decode("utf-8")
+
+
+def test_the_utf16_case_has_no_byte_order_mark_and_would_read_as_utf8() -> None:
+    """Without a byte-order mark, plain-English UTF-16 is valid UTF-8 full of zero bytes: the case the reader must catch."""
+    raw = (CASES_DIR / "utf16-without-bom.yaml").read_bytes()
+    assert not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw
+    assert raw.decode("utf-8").replace("\x00", "") == _text(CASES_DIR / "utf16-without-bom.yaml")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -142,6 +156,13 @@ def test_yes_no_stays_text(tmp_path: Path) -> None:
     files, problems = check(_services("yes-no-stays-text", tmp_path), TODAY)
     assert problems == []
     assert files[0].record.provider.short_name == "no"
+
+
+def test_a_phone_number_with_a_plus_is_read_as_written(tmp_path: Path) -> None:
+    """`+441234567890` unquoted is the text the editor wrote, as `+44 1234 567890` is, not the number 441234567890."""
+    files, problems = check(_services("phone-plus-unquoted", tmp_path), TODAY)
+    assert problems == []
+    assert files[0].record.provider.contacts[0].phone == "+441234567890"
 
 
 def test_the_alias_bomb_is_refused_at_its_first_anchor(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 
 import generator.__main__ as cli
 from generator.build import build
+from generator.yaml_lines import read_yaml
 
 from .conftest import ROOT, TODAY, copy_project
 
@@ -184,3 +185,68 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
     process.stdout.close()  # before the generator has written anything: its first write finds no reader
     assert process.wait(timeout=120) == 0
     assert process.stderr.read() == ""
+
+
+BASE_RECORD = ROOT / "tests" / "bad_records" / "base.yaml"
+NOT_READ = "this file is not read: a provider file is named after its provider's id, in lower-case letters, digits and hyphens, and ends in .yaml (like hacro.yaml)"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Example Family Services.YAML", f"services/Example Family Services.YAML:1: {NOT_READ}; rename it to services/example.yaml"),
+        ("x.yaml.txt", f"services/x.yaml.txt:1: {NOT_READ}; rename it to services/example.yaml"),
+        ("new.yml", f"services/new.yml:1: {NOT_READ}; rename it to services/example.yaml"),
+        ("Example.yaml", f"services/Example.yaml:1: {NOT_READ}; rename it to services/example.yaml"),
+        ("old/example.yaml", "services/old/example.yaml:1: this file is not read: provider files sit directly in services/, not in a folder inside it; move it to services/example.yaml"),
+        ("notes.txt", f"services/notes.txt:1: this file is not read: only provider files belong in services/, and {NOT_READ[len('this file is not read: '):]}; move this file out of services/ or delete it"),
+    ],
+)
+def test_a_file_the_generator_does_not_read_is_reported_with_its_right_name(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, expected: str) -> None:
+    """Every file under services/ is read or reported: the name it should have is the provider id it gives."""
+    path = tmp_path / "services" / name
+    path.parent.mkdir(parents=True)
+    shutil.copyfile(BASE_RECORD, path)
+    if name == "notes.txt":
+        path.write_text("Things to ask the provider.\n", encoding="utf-8")
+    for command in ("check", "build"):
+        assert cli.main(["--root", str(tmp_path), "--today", TODAY.isoformat(), command]) == 1
+        assert capsys.readouterr().err.splitlines()[:2] == [expected, "1 error(s), 0 warning(s)"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_misnamed_file_that_cannot_be_read_is_named_from_its_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "services").mkdir()
+    (tmp_path / "services" / "New Provider.yml").write_text("provider:\n\tid: x\n", encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "--today", TODAY.isoformat(), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"services/New Provider.yml:1: {NOT_READ}; rename it to services/new-provider.yaml"
+
+
+def test_a_misnamed_copy_of_a_file_says_the_right_name_is_taken(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "services").mkdir()
+    shutil.copyfile(BASE_RECORD, tmp_path / "services" / "example.yaml")
+    shutil.copyfile(BASE_RECORD, tmp_path / "services" / "example.yaml.bak")
+    assert cli.main(["--root", str(tmp_path), "--today", TODAY.isoformat(), "check"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"services/example.yaml.bak:1: {NOT_READ}; rename it to services/example.yaml, but services/example.yaml exists already: if this file is an old copy, delete it"
+    )
+
+
+def test_check_and_build_say_what_they_checked_when_all_is_well(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Silence is never the answer: the same words for check and build, on standard output."""
+    (tmp_path / "services").mkdir()
+    for name in ("example", "second"):
+        text = BASE_RECORD.read_text(encoding="utf-8")
+        (tmp_path / "services" / f"{name}.yaml").write_text(text.replace("example", name), encoding="utf-8")
+    assert cli.main(["--root", str(tmp_path), "--today", TODAY.isoformat(), "check"]) == 0
+    output = capsys.readouterr()
+    assert (output.out, output.err) == ("2 files, 2 programmes, no problems\n", "")
+
+
+def test_the_build_says_what_it_checked_before_it_says_it_built(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--root", str(project), "--today", TODAY.isoformat(), "build"]) == 0
+    output = capsys.readouterr()
+    records = sorted((project / "services").glob("*.yaml"))
+    programmes = sum(len(read_yaml(path.read_text(encoding="utf-8")).data["programmes"]) for path in records)
+    assert len(records) > 1 and programmes > 1
+    assert output.out.splitlines() == [f"{len(records)} files, {programmes} programmes, no problems", "Built site/ (English at /, Dutch at /nl/)."]

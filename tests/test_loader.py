@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.limits import MAX_FILE_BYTES
+from generator.line_fields import field_at_line
 from generator.load import load_file
+from generator.problems import field_path
 from generator.yaml_lines import YamlProblem, read_yaml
 
 BASE = Path(__file__).resolve().parent / "bad_records" / "base.yaml"
@@ -85,6 +88,11 @@ def test_folded_text_is_joined() -> None:
         ("1.0e400", "1.0e400"),
         ("2026-13-01", "2026-13-01"),
         ("22-11-2026", "22-11-2026"),
+        # A leading + is a phone number, read as written with or without spaces.
+        ("+441234567890", "+441234567890"),
+        ("+44 1234 567890", "+44 1234 567890"),
+        ("+17", "+17"),
+        ("+2.5", "+2.5"),
         # What an editor means as a number, a yes/no, nothing or a date.
         ("17", 17),
         ("0", 0),
@@ -185,7 +193,16 @@ def test_two_documents_are_refused_at_the_second() -> None:
         ("a: 1\nb: 'never closed\nc: 3\n", 2, ("b",), "closing quote is missing"),
         ('a: "x"\nb: "never closed\nc: 3\nd: "y"\ne: 5\n', 2, ("b",), "closing quote is missing"),
         ("a:\n  b: 1\n   c: 2\n", 3, ("a", "c"), "indented further than the line above"),
-        ("a:\n    b: 1\n  c: 2\n", 3, ("c",), "not lined up"),
+        # Between the levels of a and b, c is taken to be in a, as the line above it is.
+        ("a:\n    b: 1\n  c: 2\n", 3, ("a", "c"), "not lined up"),
+        # The first line of a block sets its indentation: when it is the odd one, it is the line to fix.
+        ("p:\n  n:\n     en: x\n    nl: y\n", 3, ("p", "n", "en"), "not lined up"),
+        ("p:\n  l:\n     - id: a\n      m: 1\n", 3, ("p", "l", 0, "id"), "not lined up"),
+        # An item out of line is still the next item of its list, and a key out of line is in its item.
+        ("p:\n  l:\n    - id: a\n      m: 1\n   - id: b\n      m: 2\n", 5, ("p", "l", 1, "id"), "not lined up"),
+        ("p:\n  l:\n    - id: a\n      m: 1\n    - id: b\n     m: 2\n", 6, ("p", "l", 1, "m"), "not lined up"),
+        (" p:\n  n: 1\nq: 2\n", 1, ("p",), "starts the record but is indented"),
+        ("p:\n  short_name:Example\n  n: 1\n", 2, ("p", "short_name"), "no space after the colon of “short_name:”; write “short_name: Example”"),
         ("a:\n\tb: 1\n", 2, ("a", "b"), "tab character"),
         # The tab is taken as wide as makes the file readable: two spaces here, four below.
         ("p:\n  n:\n    en: x\n\ts: y\n", 4, ("p", "s"), "tab character"),
@@ -292,3 +309,62 @@ def test_a_key_with_a_line_break_stays_on_one_problem_line(tmp_path: Path) -> No
     path.write_text('"sour\\nces": 1\n', encoding="utf-8")
     _, problems = load_file(path, "services/record.yaml")
     assert "services/record.yaml:1: sour\\u000aces: `sour\\u000aces` is not a field here; did you mean `sources`?" in [str(p) for p in problems]
+
+
+def _content_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
+
+
+@pytest.mark.parametrize("shift", [1, -1])
+def test_a_line_one_space_off_is_named_with_its_own_field(tmp_path: Path, shift: int) -> None:
+    """Every line of the base record moved one space: where that breaks the file, the problem names that line and its field."""
+    base = BASE.read_text(encoding="utf-8")
+    lines = base.splitlines()
+    checked = 0
+    for number in _content_lines(base)[1:]:  # the comment is line 1; every other line, the first key included
+        line = lines[number - 1]
+        if shift < 0 and not line.startswith(" "):
+            continue
+        moved = " " + line if shift > 0 else line[1:]
+        path = tmp_path / "record.yaml"
+        path.write_text("\n".join(lines[: number - 1] + [moved] + lines[number:]) + "\n", encoding="utf-8")
+        _, problems = load_file(path, "services/record.yaml")
+        if not problems:
+            continue  # YAML still reads it as meant (a list indented one more, say)
+        checked += 1
+        field = field_path(field_at_line(base, number))
+        assert [(p.line, p.field) for p in problems][:1] == [(number, field)], (number, moved, [str(p) for p in problems])
+    assert checked > 40
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """The longest line is named: that is where a paste gone wrong is."""
+    text = BASE.read_text(encoding="utf-8").replace("nl: Een voorbeeldaanbieder voor de tests.", "nl: " + "Lang. " * 100_000)
+    path = tmp_path / "record.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > MAX_FILE_BYTES
+    item, problems = load_file(path, "services/record.yaml")
+    assert item is None
+    assert [str(p) for p in problems] == [
+        "services/record.yaml:11: the file is 602 kB, more than the 500 kB a provider file may hold; "
+        "its longest line is this one (600,008 characters): look for a text pasted in by mistake and shorten it"
+    ]
+
+
+def test_a_utf16_file_with_a_byte_order_mark_is_not_utf8_either(tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_bytes(BASE.read_text(encoding="utf-8").encode("utf-16"))
+    item, problems = load_file(path, "services/record.yaml")
+    assert item is None
+    assert [(p.line, p.message) for p in problems] == [(1, "the file is not saved as UTF-8 text but as UTF-16 (which some editors call “Unicode”); save it again as UTF-8 in your editor")]
+
+
+def test_two_merge_conflicts_are_two_problems(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8")
+    text = text.replace("  short_name: Example\n", "<<<<<<< HEAD\n  short_name: Example\n=======\n  short_name: Ex\n>>>>>>> main\n")
+    text = text.replace("      voluntary: true\n", "<<<<<<< HEAD\n      voluntary: true\n=======\n>>>>>>> main\n")
+    path = tmp_path / "record.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, problems = load_file(path, "services/record.yaml")
+    assert [(p.line, p.field) for p in problems] == [(7, "provider.short_name"), (47, "programmes[0].format.voluntary")]
+    assert "the version from “HEAD” is on line 48, the version from “main” empty" in problems[1].message
