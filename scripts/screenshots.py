@@ -2,7 +2,8 @@
 
 Serves site/ on 127.0.0.1 and photographs, with Debian's Chromium, the home
 page, a programme page, the finder with an answer, the comparison and the
-printed referral sheet, in English and Dutch, at 1280 and 375 px wide, into
+printed referral sheet, in English and Dutch, at 1280 and 375 px wide (the
+printed sheet at the width of A4 paper, whatever the screen), into
 screenshots/ (git-ignored). Requests to any other host are refused.
 Usage: scripts/screenshots  (after scripts/build)
 """
@@ -24,15 +25,16 @@ OUT = ROOT / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
+A4 = {"width": 794, "height": 1123}  # A4 at 96 pixels an inch, as Chromium prints it
 LANGUAGES = {"en": "", "nl": "nl/"}
-# name: (path, media); the finder's answer comes from its query string.
+# The finder's answer comes from its query string.
 PAGES = {
-    "home": ("", "screen"),
-    "programme": ("programmes/warwickshire-caring-dads/", "screen"),
-    "finder": ("finder/?role=social_worker&country=GB", "screen"),
-    "compare": ("compare/", "screen"),
-    "print": ("programmes/hacro-caring-dads/", "print"),
+    "home": "",
+    "programme": "programmes/warwickshire-caring-dads/",
+    "finder": "finder/?role=social_worker&country=GB",
+    "compare": "compare/",
 }
+PRINTED = "programmes/hacro-caring-dads/"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -53,19 +55,20 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for width, viewport in WIDTHS.items():
+        shots = [(f"{name}-{lang}-{width}", viewport, "screen", root + path)
+                 for width, viewport in WIDTHS.items() for lang, root in LANGUAGES.items() for name, path in PAGES.items()]
+        shots += [(f"print-{lang}-a4", A4, "print", root + PRINTED) for lang, root in LANGUAGES.items()]
+        for name, viewport, media, path in shots:
             context = browser.new_context(viewport=viewport)
             context.route(re.compile(r"^(?!" + re.escape(base) + ").*"), lambda route: route.abort())
             page = context.new_page()
-            for lang, root in LANGUAGES.items():
-                for name, (path, media) in PAGES.items():
-                    page.emulate_media(media=media)
-                    page.goto(base + root + path, wait_until="load")
-                    if name == "finder":
-                        page.wait_for_selector('#fpd-finder-results[data-state="ready"]', state="attached")
-                    target = OUT / f"{name}-{lang}-{width}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    print(target.relative_to(ROOT))
+            page.emulate_media(media=media)
+            page.goto(base + path, wait_until="load")
+            if name.startswith("finder"):
+                page.wait_for_selector('#fpd-finder-results[data-state="ready"]', state="attached")
+            target = OUT / f"{name}.png"
+            page.screenshot(path=str(target), full_page=True)
+            print(target.relative_to(ROOT))
             context.close()
         browser.close()
     server.shutdown()
