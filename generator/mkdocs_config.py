@@ -6,6 +6,7 @@ its own search index with its own stemmer, its own sitemap, the same paths.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from .i18n import N_, translations
-from .pages import HUB_FOLDERS, NAV
+from .pages import FOOTER, HUB_FOLDERS, NAV, NavEntry
 
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
@@ -27,8 +28,7 @@ THEME_WORDS = {
     "cancelled": N_("Exit this page cancelled"),
     "loading": N_("Loading."),
     "footer": N_("About this site"),
-    "accessibility": N_("Accessibility"),
-    "privacy": N_("Privacy"),
+    "printed": N_("Printed on"),
 }
 """Words our Material overrides show. MkDocs renders those templates without
 gettext, so each language's config carries them, translated from the Babel
@@ -49,6 +49,16 @@ def repository(base: dict[str, Any]) -> dict[str, str] | None:
         return None
     # The address people copy from GitHub's clone button ends in .git; pages need the web address.
     return {"url": url.rstrip("/").removesuffix(".git"), "branch": (base.get("extra") or {}).get("repo_branch") or "main"}
+
+
+def nav_config(entries: list[NavEntry], gettext: Callable[[str], str]) -> list[dict[str, Any]]:
+    """MkDocs' nav: each page or group under its title in the page's language."""
+    return [{gettext(title): target if isinstance(target, str) else nav_config(target, gettext)} for title, target in entries]
+
+
+def footer_links(gettext: Callable[[str], str]) -> list[dict[str, str]]:
+    """The footer's links, each page by its built address (x.md is served as x/)."""
+    return [{"title": gettext(title), "url": path.removesuffix(".md") + "/"} for title, path in FOOTER]
 
 
 def site_url_for(base_url: str, lang: str) -> str:
@@ -88,8 +98,9 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         # counts and keeps them in sessionStorage: a third-party request and
         # browser storage, both of which this site promises not to make.
         "repo_url": None,
-        "nav": [{gettext(title): path} for title, path in NAV],
+        "nav": nav_config(NAV, gettext),
         "not_in_nav": not_in_nav,
         "plugins": [{"search": search}],
-        "extra": {"languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()}},
+        "extra": {"languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()},
+                  "footer": footer_links(gettext)},
     }

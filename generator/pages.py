@@ -38,24 +38,49 @@ class Page:
     """The file the page is made from, which its edit and history links point at; a folder ends in /."""
 
 
-NAV: list[tuple[str, str]] = [
+NavEntry = tuple[str, str | list[tuple[str, str]]]
+"""A page (title, path) or a group of pages (title, [(title, path), ...])."""
+
+NAV: list[NavEntry] = [
     (N_("Home"), "index.md"),
-    (N_("Referral finder"), "finder.md"),
-    (N_("All programmes"), "programmes/index.md"),
-    (N_("Compare programmes"), "compare.md"),
-    (N_("Referral routes"), "referrals/index.md"),
-    (N_("Providers"), "providers/index.md"),
-    (N_("Family courts and Cafcass"), "family-courts.md"),
-    (N_("Glossary"), "glossary.md"),
-    (N_("Open data"), "open-data.md"),
-    (N_("About"), "about.md"),
+    (N_("Find and refer"), [
+        (N_("Referral finder"), "finder.md"),
+        (N_("All programmes"), "programmes/index.md"),
+        (N_("Compare programmes"), "compare.md"),
+        (N_("Referral routes"), "referrals/index.md"),
+        (N_("Providers"), "providers/index.md"),
+    ]),
+    (N_("For fathers and families"), [
+        (N_("Told to do a course?"), "referrals/self.md"),
+        (N_("Family courts and Cafcass"), "family-courts.md"),
+        (N_("Staying safe online"), "staying-safe-online.md"),
+    ]),
+    (N_("About the directory"), [
+        (N_("About"), "about.md"),
+        (N_("Glossary"), "glossary.md"),
+        (N_("Accessibility"), "accessibility.md"),
+        (N_("Privacy"), "privacy.md"),
+    ]),
+]
+"""The sidebar, grouped by what the reader came for: hub pages only. Record
+pages stay out of it, because Material's sidebar cost grows with the square of
+the number of pages in it."""
+
+FOOTER: list[tuple[str, str]] = [
     (N_("Staying safe online"), "staying-safe-online.md"),
     (N_("Accessibility"), "accessibility.md"),
     (N_("Privacy"), "privacy.md"),
+    (N_("Open data"), "open-data.md"),
     (N_("For editors"), "editors.md"),
 ]
-"""The sidebar: hub pages only. Record pages stay out of it, because Material's
-sidebar cost grows with the square of the number of pages in it."""
+"""The links at the foot of every page: safety and the statements every reader
+may look for, and the pages for those who reuse or edit the data."""
+
+def nav_title(path: str) -> str:
+    """The English title the sidebar gives a hub page, e.g. "All programmes" for programmes/index.md."""
+    entries = [entry for entry in NAV if isinstance(entry[1], str)] + [item for entry in NAV if isinstance(entry[1], list) for item in entry[1]]
+    return next(title for title, target in entries if target == path)
+
 
 HUB_FOLDERS = ("programmes", "providers", "referrals")
 

@@ -1,4 +1,4 @@
-"""Lighthouse scores of the home page and one programme page in each language.
+"""Lighthouse scores of the pages a reader sees first, in each language.
 
 Serves site/ on 127.0.0.1, runs Lighthouse 12 (npm) with Debian's Chromium,
 and prints the four category scores per page. Accessibility, best practices
@@ -19,7 +19,9 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["/", "/programmes/hacro-caring-dads/", "/nl/", "/nl/programmes/hacro-caring-dads/"]
+# The home page, a programme page, the finder with an answer and the comparison.
+PAGES = [root + path for root in ("/", "/nl/")
+         for path in ("", "programmes/warwickshire-caring-dads/", "finder/?role=social_worker&country=GB", "compare/")]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 
@@ -48,12 +50,12 @@ def main() -> int:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    print(f"{'page':40} " + " ".join(f"{name:>14}" for name in CATEGORIES))
+    print(f"{'page':50} " + " ".join(f"{name:>14}" for name in CATEGORIES))
     below = False
     for page in PAGES:
         result = scores(base + page)
         below |= any(result[name] < 100 for name in CATEGORIES[1:])
-        print(f"{page:40} " + " ".join(f"{result[name]:>14}" for name in CATEGORIES))
+        print(f"{page:50} " + " ".join(f"{result[name]:>14}" for name in CATEGORIES))
     server.shutdown()
     return 1 if below else 0
 

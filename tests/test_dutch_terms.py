@@ -45,7 +45,7 @@ def page_text(markdown: str) -> str:
     text = re.sub(r'<span lang="en">.*?</span>', " ", text, flags=re.S)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"\]\([^)]*\)", "]", text)
-    text = re.sub(r"<[^>]+>|https?://\S+|\{[:#][^}]*\}", " ", text)
+    text = re.sub(r"<[^>]+>|https?://\S+|\{\s*[:#.][^}]*\}", " ", text)
     return re.sub(r'^!!! \w+', " ", text, flags=re.M)
 
 
@@ -58,7 +58,7 @@ def catalogue_texts() -> dict[str, str]:
     """Every Dutch interface word, by its English msgid."""
     with CATALOGUE.open("rb") as po:
         catalogue = read_po(po, locale="nl_NL")
-    return {str(m.id): re.sub(r"%\(\w+\)s|\{\w+\}", " ", m.string) for m in catalogue if m.id and isinstance(m.string, str)}
+    return {str(m.id): page_text(re.sub(r"%\(\w+\)s|\{\w+\}", " ", m.string)) for m in catalogue if m.id and isinstance(m.string, str)}
 
 
 ALL_TEXTS = {"record": record_texts, "content page": content_texts, "catalogue": catalogue_texts}

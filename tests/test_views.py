@@ -114,5 +114,5 @@ def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):
     pages = {page.path: page for page in plan_pages(programmes, providers)}
     assert isinstance(pages["finder.md"].view, FinderView)
     assert isinstance(pages["compare.md"].view, CompareView)
-    nav_paths = [path for _, path in NAV]
+    nav_paths = [path for _, group in NAV for _, path in ([("", group)] if isinstance(group, str) else group)]
     assert "finder.md" in nav_paths and "compare.md" in nav_paths

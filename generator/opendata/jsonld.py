@@ -12,13 +12,14 @@ from typing import Any
 
 from ..i18n import country_name
 from ..model import Area, Contact, Country
-from ..pages import NAV
+from ..pages import nav_title
 from ..views import ProgrammeView
 from .addresses import OTHER_LANGUAGE, absolute_url
 from .words import MAY_REFER, gettext, known, text
 
 FRONT_MATTER_KEY = "json_ld"
-HOME, PROGRAMMES = NAV[0], NAV[2]
+BREADCRUMB = ("index.md", "programmes/index.md")
+"""The pages above a programme page, in order: home, then all programmes."""
 
 
 def _contact_point(contact: Contact, lang: str) -> dict[str, Any] | None:
@@ -85,7 +86,7 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
 def page(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
     """The page's JSON-LD: the WebPage in its language, its translation, the Service it is about and its breadcrumbs."""
     other = OTHER_LANGUAGE[lang]
-    crumbs = [(gettext(HOME[0], lang), absolute_url(base_url, HOME[1], lang)), (gettext(PROGRAMMES[0], lang), absolute_url(base_url, PROGRAMMES[1], lang))]
+    crumbs = [(gettext(nav_title(path), lang), absolute_url(base_url, path, lang)) for path in BREADCRUMB]
     crumbs.append((text(view.programme.name, lang), absolute_url(base_url, view.path, lang)))
     return {
         "@context": "https://schema.org",

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from generator.mkdocs_config import read_base
+from tests.conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 AXE_OPTIONS = {
@@ -59,8 +62,9 @@ def visit_every_page(browser: object, site_url: str, paths: list[str], viewport:
     """Open every page in one tab and record axe's findings, headings, overflow and first Tab stops."""
     axe = Axe()
     context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
-    # The neutral page must never be fetched from the real host.
-    context.route("https://www.bbc.co.uk/**", lambda route: route.abort())
+    # The neutral pages must never be fetched from their real hosts.
+    for neutral in read_base(ROOT)["extra"]["quick_exit"].values():
+        context.route(neutral + "**", lambda route: route.abort())
     page = context.new_page()
     visits = {}
     try:
@@ -193,5 +197,39 @@ def test_keyboard_focus_is_never_off_screen_or_under_the_exit_bar(browser: objec
                     hidden.append(problem)
             assert len(stops) > 10, path
             assert not hidden, (path, hidden)
+    finally:
+        context.close()
+
+
+# Whether the focused element is what shows at its own place: not faded out, not under anything else.
+FOCUS_SHOWN_JS = """() => {
+  const el = document.activeElement, r = el.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+  let opacity = 1;
+  for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  const shown = !!top && (top === el || el.contains(top)) && opacity > 0.5 && r.top >= 0 && r.bottom <= innerHeight;
+  return shown ? '' : el.textContent.trim().slice(0, 40) + ' under ' + (top && top.className);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"], ids=["en", "nl"])
+def test_keyboard_focus_in_the_open_menu_on_a_phone_is_always_seen(browser: object, site_url: str, lang: str) -> None:
+    """The drawer's groups are open lists, and closed sub-panels take no focus: every stop is on screen, above the exit bar."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{lang}")
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_timeout(300)  # the drawer slides in for 250 ms
+        in_menu, hidden = [], []
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            if page.evaluate("!!document.activeElement.closest('.md-nav--primary')"):
+                in_menu.append(page.evaluate("document.activeElement.textContent.trim()"))
+                problem = page.evaluate(FOCUS_SHOWN_JS)
+                if problem:
+                    hidden.append(problem)
+        assert len(in_menu) >= 10, in_menu
+        assert not hidden, hidden
     finally:
         context.close()

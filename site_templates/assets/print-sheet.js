@@ -1,0 +1,22 @@
+/*
+ * The printed sheet's source line (main.html, .fpd-sheet-source) ends with the
+ * day it is printed, written out in the page's language, e.g. "Printed on
+ * 2 December 2026". Without JavaScript the line gives the site and address only.
+ */
+(function () {
+  "use strict";
+
+  var printed = document.querySelector(".fpd-sheet-source__printed");
+  if (!printed) {
+    return;
+  }
+  var locale = document.documentElement.lang === "nl" ? "nl-NL" : "en-GB";
+
+  function stamp() {
+    var day = new Date().toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+    printed.textContent = printed.getAttribute("data-fpd-printed") + " " + day;
+  }
+
+  stamp();
+  window.addEventListener("beforeprint", stamp);
+})();
