@@ -160,6 +160,7 @@ def _indented_further(text: str, line: int) -> bool:
     return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and _indent(lines[line - 1]) > _indent(above)
 
 
+_NOT_LINED_UP = "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level"
 _QUOTE_MISSING = "a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
 _CANNOT_READ = (
     "this line cannot be read; check that it is indented with spaces like the lines around it, "
@@ -292,9 +293,11 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
     if "mapping values are not allowed" in problem and above and _NO_SPACE.match(row(above[0])) and _indent(row(above[0])) == _indent(row(line)):
         # “key:value” reads as text that runs on into the next line, whose colon then comes too late.
         return YamlProblem(above[0], _no_space(row(above[0])))
+    if "mapping values are not allowed" in problem and _indented_further(text, line) and _line_to_fix(text, line) != line:
+        return YamlProblem(_line_to_fix(text, line), _NOT_LINED_UP)
     if "mapping values are not allowed" in problem and _indented_further(text, line):
         return YamlProblem(
-            _line_to_fix(text, line),
+            line,
             "this line is indented further than the line above it; line it up with the other keys at its level, "
             "or, if it continues the text above, put that whole text in quotes (\"…\")",
         )
@@ -309,7 +312,7 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
         fix = _line_to_fix(text, line)
         if row(fix).lstrip().startswith("-"):
             return YamlProblem(fix, "this list item is not lined up with the items around it; start its “- ” with the same number of spaces as the other items of its list")
-        return YamlProblem(fix, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
+        return YamlProblem(fix, _NOT_LINED_UP)
     return YamlProblem(line, _CANNOT_READ)
 
 
