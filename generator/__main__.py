@@ -35,7 +35,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def checked_summary(outcome: Outcome) -> str:
+def _checked_summary(outcome: Outcome) -> str:
     """What a check that found nothing looked at, so that silence is never the answer: “4 files, 5 programmes, no problems”."""
     programmes = sum(len(item.record.programmes) for item in outcome.files)
     return f"{_count(len(outcome.files), 'file')}, {_count(programmes, 'programme')}, no problems"
@@ -56,7 +56,7 @@ def _report(outcome: Outcome, strict: bool, annotate: bool = False) -> int:
         summary = f"{errors} error(s), {warnings} warning(s)" + (f", {notices} notice(s)" if notices else "")
         print(summary + (" (--strict: warnings fail)" if strict and warnings else ""), file=sys.stderr)
     elif not outcome.messages:
-        print(checked_summary(outcome))
+        print(_checked_summary(outcome))
     return 1 if failed else 0
 
 

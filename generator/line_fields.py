@@ -85,6 +85,8 @@ def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fi
         levels |= {step.column for step in steps if isinstance(step.name, int) or step.holds}
     else:
         levels |= {step.column for step in steps if isinstance(step.name, str)}
+    if steps[-1].holds and steps[-1].inner is None:
+        levels.add(steps[-1].column + 1)  # inside the key just above, as its first line, if it was meant to be
     # Nearest first, the deeper of two equally near: a line usually continues the block above it.
     ranked = sorted(levels, key=lambda level: (abs(level - column), -level))
     if column in levels:

@@ -271,14 +271,61 @@ def _real_path(loc: tuple[Any, ...], data: Any, error_type: str) -> Path:
     return tuple(path)
 
 
+def _holds(model: type[BaseModel], path: Path, key: str) -> bool:
+    """Whether the group of fields at `path` has a field named `key`."""
+    return any(isinstance(m, type) and issubclass(m, BaseModel) and key in m.model_fields for m in members(_type_at(model, path)))
+
+
+def _name_of(path: Path) -> str:
+    return f"`{field_path(path)}`" if path else "the top level"
+
+
+def _moved(path: Path, model: type[BaseModel], document: Document) -> tuple[str, Path] | None:
+    """For a key that is not a field where it stands but is one a level off (indented too far, or not far enough):
+    what to say, and where the check would otherwise report it missing."""
+    key, parent = path[-1], path[:-1]
+    if not isinstance(key, str) or _holds(model, parent, key):
+        return None
+    for depth in range(len(parent) - 1, -1, -1):
+        ancestor = parent[:depth]
+        if isinstance(parent[depth], str) and _holds(model, ancestor, key):
+            where = "start it at the beginning of the line" if not ancestor else f"line it up with the other fields of {_name_of(ancestor)}"
+            return f"`{key}` is indented too far: it is a field of {_name_of(ancestor)}, not of {_name_of(parent)}; {where}", ancestor + (key,)
+    above = document.line_of(path)
+    groups = document.data
+    for step in parent:
+        groups = groups[step]
+    # The group just above the key in the file, the one it was most likely meant to be in.
+    candidates = [
+        (document.line_of(parent + (name,)), name)
+        for name, value in (groups.items() if isinstance(groups, dict) else [])
+        if isinstance(value, dict) and document.line_of(parent + (name,)) < above and _holds(model, parent + (name,), key)
+    ]
+    if not candidates:
+        return None
+    group = parent + (max(candidates)[1],)
+    return f"`{key}` is not indented far enough: it is a field of {_name_of(group)} above it; line it up with the other fields of {_name_of(group)}", group + (key,)
+
+
 def problems_from_validation(error: ValidationError, model: type[BaseModel], document: Document, file: str) -> list[Problem]:
     """Turn a pydantic ValidationError into one Problem per wrong field."""
     by_path: dict[Path, list[dict[str, Any]]] = {}
     for item in error.errors():
         path = _real_path(tuple(item["loc"]), document.data, item["type"])
         by_path.setdefault(path, []).append(item)
+    # A field one level off is one mistake on its own line, not “not a field here” and “missing” elsewhere.
+    moved: dict[Path, str] = {}
+    for path, errors in list(by_path.items()):
+        found = _moved(path, model, document) if any(e["type"] == "extra_forbidden" for e in errors) else None
+        if found is not None:
+            moved[path] = found[0]
+            if all(e["type"] == "missing" for e in by_path.get(found[1], [{"type": ""}])):
+                by_path.pop(found[1], None)
     problems = []
     for path, errors in by_path.items():
+        if path in moved:
+            problems.append(Problem(file, document.line_of(path), field_path(path), moved[path]))
+            continue
         annotation = _type_at(model, path)
         messages = [m for m in (_specific(e, path, model, annotation) for e in errors) if m is not None]
         if not messages:

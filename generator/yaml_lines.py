@@ -160,6 +160,7 @@ def _indented_further(text: str, line: int) -> bool:
     return bool(re.match(r"^\s*(?:-\s+)?[A-Za-z0-9_-]+:\s+\S", above)) and _indent(lines[line - 1]) > _indent(above)
 
 
+_NOT_LINED_UP = "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level"
 _QUOTE_MISSING = "a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
 _CANNOT_READ = (
     "this line cannot be read; check that it is indented with spaces like the lines around it, "
@@ -171,10 +172,9 @@ def _plain_problem(error: yaml.YAMLError, text: str, fits: Fits | None) -> YamlP
     """Turn PyYAML's error into words an editor understands, at the line (and field) the editor must fix."""
     problem = _plain_words(error, text)
     problem.path = field_at_line(text, problem.line, _tab_width(text) if "\t" in text else 4, fits)
-    key = _NO_SPACE.match(text.splitlines()[problem.line - 1]) if problem.message == _NO_SPACE_MESSAGE else None
-    if key:
-        problem.path += (key.group(1),)
-        problem.message = f"there is no space after the colon of “{key.group(1)}:”; write “{key.group(1)}: {key.group(2)[:40]}”"
+    if problem.message.startswith(_NO_SPACE_WORDS):
+        # “key:value” is one text to YAML, so the lines above cannot name the key; the line itself does.
+        problem.path += (_NO_SPACE.match(text.splitlines()[problem.line - 1]).group(1),)  # type: ignore[union-attr]
     return problem
 
 
@@ -207,8 +207,10 @@ def _line_to_fix(text: str, line: int) -> int:
     indentation would not put it and the line PyYAML stopped on does.
     """
     lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return line
     above = _content_lines(lines, line)
-    if len(above) < 2 or not 0 < line <= len(lines):
+    if len(above) < 2:
         return line
     first, parent = above[0], above[1]
     parent_text = lines[parent - 1]
@@ -216,25 +218,30 @@ def _line_to_fix(text: str, line: int) -> int:
         return line  # the line above is not the start of a block, so it is not a first line
     unit = _indent_unit(lines)
     expected = _indent(parent_text) + unit
+    # A list sits one step in from its key, or at the key's own column; a key sits one step in.
+    item_columns = {expected, expected - unit}
 
-    def fits_block(number: int, dash_column: int | None = None) -> bool:
-        """Whether a line sits where the block's step of indentation puts it."""
-        row = lines[number - 1]
-        start = len(row) - len(row.lstrip(" "))
-        if row.lstrip().startswith("-"):
-            return start in (expected, expected - unit)
-        return start == (expected if dash_column is None else dash_column + 2)
+    def start(number: int) -> int:
+        return len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))
 
-    first_is_item = lines[first - 1].lstrip().startswith("-")
-    here_fits = fits_block(line, dash_column=(expected if first_is_item else None)) or (
-        first_is_item and fits_block(line, dash_column=expected - unit)
-    )
-    return first if here_fits and not fits_block(first) else line
+    def is_item(number: int) -> bool:
+        return lines[number - 1].lstrip().startswith("-")
+
+    def in_step(number: int) -> bool:
+        return start(number) in item_columns if is_item(number) else start(number) == expected
+
+    # A key below a first item belongs after that item's “- ”.
+    here_fits = start(line) in {column + 2 for column in item_columns} if is_item(first) and not is_item(line) else in_step(line)
+    return first if here_fits and not in_step(first) else line
 
 
 _NO_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z0-9_-]+):(\S.*)$")
-_NO_SPACE_MESSAGE = "no space after the colon"
-"""Placeholder message: _plain_problem words it with the key and value, once it knows the line."""
+_NO_SPACE_WORDS = "there is no space after the colon of “"
+
+
+def _no_space(row: str) -> str:
+    key, value = _NO_SPACE.match(row).groups()  # type: ignore[union-attr]
+    return f"{_NO_SPACE_WORDS}{key}:”; write “{key}: {value[:40]}”"
 
 
 def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
@@ -253,9 +260,13 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
     mark = problem_mark or context_mark
     line = mark.line + 1 if mark else 1
     context_line = context_mark.line + 1 if context_mark else line
+    lines = text.splitlines()
 
-    first = next((n for n, row in enumerate(text.splitlines(), start=1) if row.strip() and not row.lstrip().startswith("#")), 0)
-    if first and first < line and _indent(text.splitlines()[first - 1]) > 0 and _indent(text.splitlines()[line - 1]) == 0:
+    def row(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    first = next(iter(reversed(_content_lines(lines, len(lines) + 1))), 0)
+    if first and first < line and _indent(row(first)) > 0 and row(line).strip() and _indent(row(line)) == 0:
         return YamlProblem(first, "this line starts the record but is indented; remove the spaces before it, so that it starts at the beginning of the line like the other top-level fields")
     if "'\\t'" in problem or "tab" in problem.lower():
         return YamlProblem(line, "this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon")
@@ -276,16 +287,17 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
             context_line,
             "a text here starts with [ or {, which YAML reads as a list or group that is never closed; put the whole text in quotes (\"…\")",
         )
-    lines = text.splitlines()
-    if "simple key" in context and "expected ':'" in problem and 0 < context_line <= len(lines) and _NO_SPACE.match(lines[context_line - 1]):
-        return YamlProblem(context_line, _NO_SPACE_MESSAGE)
-    above = _content_lines(lines, line)
-    if "mapping values are not allowed" in problem and above and _NO_SPACE.match(lines[above[0] - 1]) and _indent(lines[above[0] - 1]) == _indent(lines[line - 1]):
+    if "simple key" in context and "expected ':'" in problem and _NO_SPACE.match(row(context_line)):
+        return YamlProblem(context_line, _no_space(row(context_line)))
+    above = _content_lines(lines, min(line, len(lines) + 1))
+    if "mapping values are not allowed" in problem and above and _NO_SPACE.match(row(above[0])) and _indent(row(above[0])) == _indent(row(line)):
         # “key:value” reads as text that runs on into the next line, whose colon then comes too late.
-        return YamlProblem(above[0], _NO_SPACE_MESSAGE)
+        return YamlProblem(above[0], _no_space(row(above[0])))
+    if "mapping values are not allowed" in problem and _indented_further(text, line) and _line_to_fix(text, line) != line:
+        return YamlProblem(_line_to_fix(text, line), _NOT_LINED_UP)
     if "mapping values are not allowed" in problem and _indented_further(text, line):
         return YamlProblem(
-            _line_to_fix(text, line),
+            line,
             "this line is indented further than the line above it; line it up with the other keys at its level, "
             "or, if it continues the text above, put that whole text in quotes (\"…\")",
         )
@@ -298,9 +310,9 @@ def _plain_words(error: yaml.YAMLError, text: str) -> YamlProblem:
         )
     if "expected <block end>" in problem:
         fix = _line_to_fix(text, line)
-        if text.splitlines()[fix - 1].lstrip().startswith("-"):
+        if row(fix).lstrip().startswith("-"):
             return YamlProblem(fix, "this list item is not lined up with the items around it; start its “- ” with the same number of spaces as the other items of its list")
-        return YamlProblem(fix, "this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level")
+        return YamlProblem(fix, _NOT_LINED_UP)
     return YamlProblem(line, _CANNOT_READ)
 
 

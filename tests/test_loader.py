@@ -368,3 +368,12 @@ def test_two_merge_conflicts_are_two_problems(tmp_path: Path) -> None:
     _, problems = load_file(path, "services/record.yaml")
     assert [(p.line, p.field) for p in problems] == [(7, "provider.short_name"), (47, "programmes[0].format.voluntary")]
     assert "the version from “HEAD” is on line 48, the version from “main” empty" in problems[1].message
+
+
+def test_the_first_line_of_a_group_moved_out_to_its_key_is_named_inside_it(tmp_path: Path) -> None:
+    """`en:` written under `name:` at name's own column: YAML stops on the `nl:` below it, but `en:` is the line to fix."""
+    path = _with(tmp_path, "    name:\n      en: Caring Dads\n", "    name:\n    en: Caring Dads\n")
+    _, problems = load_file(path, "services/record.yaml")
+    assert [str(p) for p in problems] == [
+        "services/record.yaml:24: programmes[0].name.en: this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level"
+    ]
