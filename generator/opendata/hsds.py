@@ -72,7 +72,7 @@ def eligibility(view: ProgrammeView, lang: str) -> str | None:
     lines += _lines(gettext("Before a father can start", lang), [text(t, lang) for t in p.entry_conditions])
     lines += _lines(gettext("Who it is not for", lang), [text(t, lang) for t in p.exclusions])
     if known(p.residency_rule):
-        lines += _lines(gettext("Who can take part", lang), [text(p.residency_rule, lang)])
+        lines += _lines(gettext("Residence rule", lang), [text(p.residency_rule, lang)])
     return "\n".join(lines) or None
 
 
