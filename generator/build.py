@@ -1,7 +1,8 @@
 """The whole build, top to bottom: gather and check everything, then write.
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
-    ─► mkdocs build per language ─► swap into site/
+    ─► mkdocs build per language ─► finish every page (HTML fixes, shared
+    assets, search marks, CSP) ─► search index ─► swap into site/
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import jinja2
 from . import writer
 from .checks import check_records
 from .csp import add_csp
-from .html_fixes import fix_material_html
+from .html_fixes import fix_material_html, use_shared_assets
 from .link_problems import content_link_problems
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
@@ -26,6 +27,7 @@ from .problems import Problem
 from .history import last_changes
 from .render import environment, file_links, render_page
 from .report import ReportView, editor_report
+from .search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
 
@@ -85,6 +87,17 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -> str:
+    """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last."""
+    html = fix_material_html(html)
+    language_root = next((root for root in LANGUAGE_ROOTS.values() if root and path.startswith(root)), "")
+    if language_root:
+        html = use_shared_assets(html, language_root)
+    if path in search_marks:
+        html = mark_for_search(html, search_marks[path])
+    return add_csp(html)
+
+
 def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: str) -> dict[str, str]:
     """Every docs/ file of one language, rendered with `env`: generated pages, hand-written content and our assets."""
     docs = {page.path: render_page(env, page) for page in pages}
@@ -107,8 +120,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     names = foreign_names(files)
     work = root / "build"
     configs = {}
+    search_marks: dict[str, dict[str, str]] = {}
     for lang in LANGUAGE_ROOTS:
         docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
+        content = [name for name in docs if (root / "content" / lang / name).is_file()]
+        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()})
         # Staged with the pages, so MkDocs copies it and checks the links to it.
         docs[OPEN_DATA_FILE] = writer.json_text(data)
         writer.stage(work / "docs" / lang, docs)
@@ -128,7 +144,10 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         return outcome
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
-    writer.rewrite_pages(site, lambda html: add_csp(fix_material_html(html)))
+    writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))
+    for language_root in filter(None, LANGUAGE_ROOTS.values()):
+        writer.drop_copies(site / language_root / "assets", site / "assets")
+    writer.write_search_index(site, INDEX_FOLDER, UNUSED_BUNDLE_FILES)
     writer.swap_in(site, root / "site")
     outcome.built = True
     return outcome

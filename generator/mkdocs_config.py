@@ -1,7 +1,7 @@
 """The MkDocs configuration of each language build, derived from mkdocs.yml.
 
 Each language is its own MkDocs build (Material's multilingual approach):
-its own search index with its own stemmer, its own sitemap, the same paths.
+its own sitemap, the same paths. Search is not MkDocs' (see generator/search.py).
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ THEME_WORDS = {
     "footer": N_("About this site"),
     "accessibility": N_("Accessibility"),
     "privacy": N_("Privacy"),
+    "search": N_("Search"),
+    "search_hint": N_("Type to search the directory."),
+    "search_loading": N_("Searching."),
+    "search_none": N_("No page matches."),
+    "search_one": N_("1 page matches."),
+    "search_other": N_("{count} pages match."),
+    "search_failed": N_("Search could not be loaded. The list of all programmes works without it."),
+    "search_clear": N_("Clear the search"),
 }
 """Words our Material overrides show. MkDocs renders those templates without
 gettext, so each language's config carries them, translated from the Babel
@@ -70,10 +78,6 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         for other in LANGUAGE_NAMES
     ]
     not_in_nav = "\n".join(f"/{folder}/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
-    search: dict[str, Any] = {"lang": lang}
-    if lang != "en":
-        # Material leaves stemming off for other languages unless the pipeline is named.
-        search["pipeline"] = ["stemmer", "stopWordFilter", "trimmer"]
     return {
         "INHERIT": inherit,
         "site_name": gettext("Fathers' Programme Directory"),
@@ -90,6 +94,9 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "repo_url": None,
         "nav": [{gettext(title): path} for title, path in NAV],
         "not_in_nav": not_in_nav,
-        "plugins": [{"search": search}],
-        "extra": {"languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()}},
+        # No search plugin: Material's script would fetch its whole index on
+        # every first page view. Pagefind indexes the built site instead.
+        "plugins": [],
+        # From this language's root to the site's, where the one copy of the search and the theme's assets live.
+        "extra": {"site_root": "../" if LANGUAGE_ROOTS[lang] else "", "languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()}},
     }

@@ -409,13 +409,3 @@ def test_programme_page_checklist_and_signposting(page, site_url):
     page.wait_for_load_state()
     assert query(page) == {"area": ["hertfordshire"]}
     assert page.locator("#fpd-area").input_value() == "hertfordshire"
-
-
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_search_never_leads_to_a_hidden_answer(site, lang):
-    import json
-
-    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert not [loc for loc in locations if loc.startswith("finder/")]
-    assert any(loc.startswith("referrals/probation-officer/") for loc in locations)
