@@ -26,7 +26,7 @@ from .pages import Page, plan_pages
 from .problems import Problem
 from .history import last_changes
 from .render import environment, file_links, render_page
-from .report import ReportView, editor_report
+from .report import ReportView, editor_report, report_parts
 from .search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
@@ -67,7 +67,7 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     providers = provider_views(records, programmes)
     pages = plan_pages(programmes, providers)
     if report is not None:
-        pages.append(Page("editors.md", "editors.md.j2", report))
+        pages += [Page(part.path, "editors.md.j2", part) for part in report_parts(report)]
     return pages, open_data(programmes)
 
 

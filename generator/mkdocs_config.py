@@ -77,7 +77,7 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         }
         for other in LANGUAGE_NAMES
     ]
-    not_in_nav = "\n".join(f"/{folder}/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
+    not_in_nav = "\n".join(f"/{folder}/**/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
     return {
         "INHERIT": inherit,
         "site_name": gettext("Fathers' Programme Directory"),
