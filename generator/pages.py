@@ -73,7 +73,8 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     numbers = [part.number for part in parts]
     pages = [Page(view.path, "programmes.md.j2", view) for view in (ProgrammeListView(programmes, parts, n) for n in numbers)]
     pages += [Page(view.path, "programme.md.j2", view, view.record_file) for view in programmes]
-    pages.append(Page("providers/index.md", "providers.md.j2", ProviderListView(providers)))
+    first = ProviderListView(providers)
+    pages += [Page(view.path, "providers.md.j2", view) for view in (ProviderListView(providers, n) for n in range(1, len(first.part_paths) + 1))]
     pages += [Page(view.path, "provider.md.j2", view, view.record_file) for view in providers]
     referrers = [ReferrerView(referrer, programmes, parts) for referrer in Referrer]
     pages.append(Page(referrers_path(), "referrers.md.j2", ReferrerListView(referrers)))

@@ -179,11 +179,32 @@ class ProviderView:
         return list(seen.values())
 
 
+PROVIDERS_PER_PAGE = 100
+"""Providers on one page of the list of providers: under 1 kB of HTML each."""
+
+
 @dataclass(frozen=True)
 class ProviderListView:
-    """`providers.md.j2`: every provider."""
+    """`providers.md.j2`: one page of the list of providers, in the records' order."""
 
-    providers: list[ProviderView]
+    every_provider: list[ProviderView]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This page of the list."""
+        return providers_path(self.number)
+
+    @property
+    def providers(self) -> list[ProviderView]:
+        """The providers this page lists."""
+        start = (self.number - 1) * PROVIDERS_PER_PAGE
+        return self.every_provider[start : start + PROVIDERS_PER_PAGE]
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every page of the list, in order."""
+        return [providers_path(number) for number in range(1, max(1, -(-len(self.every_provider) // PROVIDERS_PER_PAGE)) + 1)]
 
 
 @dataclass(frozen=True)
@@ -317,6 +338,11 @@ def compare_path(part: int | str = 1) -> str:
 def programmes_path(part: int | str = 1) -> str:
     """One part of the all-programmes table: the first is the table's page, the others in a folder no programme id can take as a page."""
     return "programmes/index.md" if part == 1 else f"programmes/all/{part}.md"
+
+
+def providers_path(part: int = 1) -> str:
+    """One page of the list of providers: the first is the list's page, the others in a folder no provider id can take as a page."""
+    return "providers/index.md" if part == 1 else f"providers/all/{part}.md"
 
 
 def editors_path(part: int = 1) -> str:
