@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,15 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     built: bool = False
     messages: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds each step of a build took, in order (scripts/benchmark prints them)."""
+    _clock: float = field(default_factory=time.perf_counter, repr=False, compare=False)
+
+    def lap(self, step: str) -> None:
+        """Record that `step` has just finished, taking the time since the previous step (or since the outcome began)."""
+        now = time.perf_counter()
+        self.timings[step] = now - self._clock
+        self._clock = now
 
     @property
     def errors(self) -> list[Problem]:
@@ -109,32 +119,35 @@ def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: st
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
-    files, problems = check(root, today)
-    outcome = Outcome(problems=problems)
+    outcome = Outcome()
+    files, outcome.problems = check(root, today)
     if outcome.errors or (strict and outcome.warnings):
         return outcome
 
+    outcome.lap("check")
     pages, data = plan(files, report(root, files, today))
     base = read_base(root)
     history = last_changes(root)
     names = foreign_names(files)
+    open_data_text = writer.json_text(data)
     work = root / "build"
-    configs = {}
     search_marks: dict[str, dict[str, str]] = {}
-    for lang in LANGUAGE_ROOTS:
+
+    def stage_language(lang: str) -> Path:
+        """Render and stage one language's pages and write its MkDocs config; return the config."""
         docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
         content = [name for name in docs if (root / "content" / lang / name).is_file()]
         search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()})
         # Staged with the pages, so MkDocs copies it and checks the links to it.
-        docs[OPEN_DATA_FILE] = writer.json_text(data)
+        docs[OPEN_DATA_FILE] = open_data_text
         writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
-        config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
-        configs[lang] = work / f"mkdocs.{lang}.yml"
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+        return work / f"mkdocs.{lang}.yml"
 
-    language_of = {config: lang for lang, config in configs.items()}
-    for config, status, output in run_mkdocs_builds(list(configs.values()), work):
+    # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
+    language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGE_ROOTS}
+    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGE_ROOTS), work):
         if status != 0:
             problems, others = content_link_problems(output, language_of[config], root)
             outcome.problems += problems
@@ -142,12 +155,15 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
                 outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:
         return outcome
+    outcome.lap("render, stage and mkdocs")
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
     writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
+    outcome.lap("finish pages")
     writer.write_search_index(site, INDEX_FOLDER, UNUSED_BUNDLE_FILES)
+    outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True
     return outcome
