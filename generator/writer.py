@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from pagefind.index import IndexConfig, PagefindIndex
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -105,8 +106,6 @@ def drop_copies(folder: Path, original: Path) -> None:
 
 def write_search_index(site: Path, folder: str, unused: tuple[str, ...]) -> dict[str, int]:
     """Index the marked pages of `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files; return its counts."""
-    from pagefind.index import IndexConfig, PagefindIndex
-
     async def index() -> dict[str, int]:
         async with PagefindIndex(IndexConfig(output_path=str(site / folder))) as pagefind:
             found = await pagefind.add_directory(str(site))
