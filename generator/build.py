@@ -1,12 +1,14 @@
 """The whole build, top to bottom: gather and check everything, then write.
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
-    ─► mkdocs build per language ─► swap into site/
+    ─► mkdocs build per language ─► finish every page (HTML fixes, shared
+    assets, search marks, CSP) ─► search index ─► swap into site/
 """
 
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import jinja2
 from . import writer
 from .checks import check_records
 from .csp import add_csp
-from .html_fixes import fix_material_html
+from .html_fixes import fix_material_html, use_shared_assets
 from .link_problems import content_link_problems
 from .load import LoadedFile, load_services
 from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
@@ -25,7 +27,8 @@ from .pages import Page, plan_pages
 from .problems import Problem
 from .history import last_changes
 from .render import environment, file_links, render_page
-from .report import ReportView, editor_report
+from .report import ReportView, editor_report, report_parts
+from .search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from .translation_state import read_state, stale_translations
 from .views import programme_views, provider_views
 
@@ -39,6 +42,15 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
     files: list[LoadedFile] = field(default_factory=list)
     """The provider files that were read and checked."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds each step of a build took, in order (scripts/benchmark prints them)."""
+    _clock: float = field(default_factory=time.perf_counter, repr=False, compare=False)
+
+    def lap(self, step: str) -> None:
+        """Record that `step` has just finished, taking the time since the previous step (or since the outcome began)."""
+        now = time.perf_counter()
+        self.timings[step] = now - self._clock
+        self._clock = now
 
     @property
     def errors(self) -> list[Problem]:
@@ -67,7 +79,7 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     providers = provider_views(records, programmes)
     pages = plan_pages(programmes, providers)
     if report is not None:
-        pages.append(Page("editors.md", "editors.md.j2", report))
+        pages += [Page(part.path, "editors.md.j2", part) for part in report_parts(report)]
     return pages, OpenData(programmes)
 
 
@@ -87,6 +99,17 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -> str:
+    """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last."""
+    html = fix_material_html(html)
+    language_root = next((root for root in LANGUAGE_ROOTS.values() if root and path.startswith(root)), "")
+    if language_root:
+        html = use_shared_assets(html, language_root)
+    if path in search_marks:
+        html = mark_for_search(html, search_marks[path])
+    return add_csp(html)
+
+
 def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: str) -> dict[str, str]:
     """Every docs/ file of one language, rendered with `env`: generated pages, hand-written content and our assets."""
     docs = {page.path: render_page(env, page) for page in pages}
@@ -98,29 +121,35 @@ def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: st
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
-    files, problems = check(root, today)
-    outcome = Outcome(problems=problems, files=files)
+    outcome = Outcome()
+    outcome.files, outcome.problems = check(root, today)
+    files = outcome.files
     if outcome.errors or (strict and outcome.warnings):
         return outcome
 
+    outcome.lap("check")
     pages, data = plan(files, report(root, files, today))
     base = read_base(root)
     history = last_changes(root)
     names = foreign_names(files)
     work = root / "build"
-    configs = {}
-    for lang in LANGUAGE_ROOTS:
+    search_marks: dict[str, dict[str, str]] = {}
+
+    def stage_language(lang: str) -> Path:
+        """Render and stage one language's pages and write its MkDocs config; return the config."""
         docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
+        content = [name for name in docs if (root / "content" / lang / name).is_file()]
+        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()})
         # Staged with the pages, so MkDocs copies them and checks the links to them.
         docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
         writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
-        config = language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", config)
-        configs[lang] = work / f"mkdocs.{lang}.yml"
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+        return work / f"mkdocs.{lang}.yml"
 
-    language_of = {config: lang for lang, config in configs.items()}
-    for config, status, output in run_mkdocs_builds(list(configs.values()), work):
+    # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
+    language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGE_ROOTS}
+    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGE_ROOTS), work):
         if status != 0:
             problems, others = content_link_problems(output, language_of[config], root)
             outcome.problems += problems
@@ -128,9 +157,15 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
                 outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:
         return outcome
+    outcome.lap("render, stage and mkdocs")
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
-    writer.rewrite_pages(site, lambda html: add_csp(fix_material_html(html)))
+    writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))
+    for language_root in filter(None, LANGUAGE_ROOTS.values()):
+        writer.drop_copies(site / language_root / "assets", site / "assets")
+    outcome.lap("finish pages")
+    writer.write_search_index(site, INDEX_FOLDER, UNUSED_BUNDLE_FILES)
+    outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True
     return outcome

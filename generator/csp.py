@@ -4,6 +4,11 @@ Material puts a few small scripts inline, and their text depends on the page
 (`__md_scope=new URL("../..",location)` changes with the page's depth), so the
 policy allows exactly the inline scripts of each page by their SHA-256 hashes
 and never 'unsafe-inline'. Everything else may come only from the site itself.
+
+Search (Pagefind) runs WebAssembly, which a policy blocks unless it says
+'wasm-unsafe-eval': that lets the page compile WebAssembly fetched from this
+site (connect-src 'self'), and nothing more. It is not 'unsafe-eval', which
+would let any script turn strings into code (eval, new Function).
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ def policy(hashes: list[str]) -> str:
     return "; ".join(
         [
             "default-src 'none'",
-            " ".join(["script-src 'self'", *hashes]),
+            # 'wasm-unsafe-eval': the search's WebAssembly (see the module's docstring).
+            " ".join(["script-src 'self' 'wasm-unsafe-eval'", *hashes]),
             "style-src 'self'",
             # Material's stylesheets draw icons from data: SVGs.
             "img-src 'self' data:",

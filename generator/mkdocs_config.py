@@ -1,7 +1,7 @@
 """The MkDocs configuration of each language build, derived from mkdocs.yml.
 
 Each language is its own MkDocs build (Material's multilingual approach):
-its own search index with its own stemmer, its own sitemap, the same paths.
+its own sitemap, the same paths. Search is not MkDocs' (see generator/search.py).
 """
 
 from __future__ import annotations
@@ -29,6 +29,14 @@ THEME_WORDS = {
     "loading": N_("Loading."),
     "footer": N_("About this site"),
     "printed": N_("Printed on"),
+    "search": N_("Search"),
+    "search_hint": N_("Type to search the directory."),
+    "search_loading": N_("Searching."),
+    "search_none": N_("No page matches."),
+    "search_one": N_("1 page matches."),
+    "search_other": N_("{count} pages match."),
+    "search_failed": N_("Search could not be loaded. The list of all programmes works without it."),
+    "search_clear": N_("Clear the search"),
 }
 """Words our Material overrides show. MkDocs renders those templates without
 gettext, so each language's config carries them, translated from the Babel
@@ -79,11 +87,7 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         }
         for other in LANGUAGE_NAMES
     ]
-    not_in_nav = "\n".join(f"/{folder}/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
-    search: dict[str, Any] = {"lang": lang}
-    if lang != "en":
-        # Material leaves stemming off for other languages unless the pipeline is named.
-        search["pipeline"] = ["stemmer", "stopWordFilter", "trimmer"]
+    not_in_nav = "\n".join(f"/{folder}/**/*.md\n!/{folder}/index.md" for folder in HUB_FOLDERS)
     return {
         "INHERIT": inherit,
         "site_name": gettext("Fathers' Programme Directory"),
@@ -100,7 +104,14 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "repo_url": None,
         "nav": nav_config(NAV, gettext),
         "not_in_nav": not_in_nav,
-        "plugins": [{"search": search}],
-        "extra": {"languages": languages, "words": {key: gettext(message) for key, message in THEME_WORDS.items()},
-                  "footer": footer_links(gettext)},
+        # No search plugin: Material's script would fetch its whole index on
+        # every first page view. Pagefind indexes the built site instead.
+        "plugins": [],
+        "extra": {
+            # From this language's root to the site's, where the one copy of the search and the theme's assets live.
+            "site_root": "../" if LANGUAGE_ROOTS[lang] else "",
+            "languages": languages,
+            "words": {key: gettext(message) for key, message in THEME_WORDS.items()},
+            "footer": footer_links(gettext),
+        },
     }

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def run_mkdocs_builds(configs: list[Path], cwd: Path) -> list[tuple[Path, int, str]]:
-    """Build each config with `mkdocs build --strict`, side by side; return (config, status, output)."""
+def run_mkdocs_builds(configs: Iterable[Path], cwd: Path) -> list[tuple[Path, int, str]]:
+    """Build each config with `mkdocs build --strict`, side by side, each started as soon as `configs` yields it; return (config, status, output)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     running = [
         (config, subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))

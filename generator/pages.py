@@ -19,7 +19,9 @@ from .views import (
     ProviderView,
     ReferrerListView,
     ReferrerView,
+    group_by_area,
     referrers_path,
+    split_by_area,
 )
 
 
@@ -82,19 +84,27 @@ def nav_title(path: str) -> str:
     return next(title for title, target in entries if target == path)
 
 
-HUB_FOLDERS = ("programmes", "providers", "referrals")
+HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors")
 
 
 def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -> list[Page]:
-    """Every generated page, in a stable order."""
-    referrers = [ReferrerView(referrer, programmes) for referrer in Referrer]
-    pages = [Page("programmes/index.md", "programmes.md.j2", ProgrammeListView(programmes))]
+    """Every generated page, in a stable order.
+
+    Lists of every programme (the table, the comparison, each role's answers)
+    are split by area into parts (views.split_by_area), so that no page grows
+    with the directory; every part has its own page, linked without JavaScript.
+    """
+    parts = split_by_area(group_by_area(programmes))
+    numbers = [part.number for part in parts]
+    pages = [Page(view.path, "programmes.md.j2", view) for view in (ProgrammeListView(programmes, parts, n) for n in numbers)]
     pages += [Page(view.path, "programme.md.j2", view, view.record_file) for view in programmes]
-    pages.append(Page("providers/index.md", "providers.md.j2", ProviderListView(providers)))
+    first = ProviderListView(providers)
+    pages += [Page(view.path, "providers.md.j2", view) for view in (ProviderListView(providers, n) for n in range(1, len(first.part_paths) + 1))]
     pages += [Page(view.path, "provider.md.j2", view, view.record_file) for view in providers]
+    referrers = [ReferrerView(referrer, programmes, parts) for referrer in Referrer]
     pages.append(Page(referrers_path(), "referrers.md.j2", ReferrerListView(referrers)))
-    pages += [Page(view.path, "referrer.md.j2", view) for view in referrers]
-    finder, compare = FinderView(programmes), CompareView(programmes)
+    pages += [Page(view.path, "referrer.md.j2", view) for view in (ReferrerView(r, programmes, parts, n) for r in Referrer for n in numbers)]
+    finder = FinderView(programmes, parts)
     pages.append(Page(finder.path, "finder.md.j2", finder))
-    pages.append(Page(compare.path, "compare.md.j2", compare))
+    pages += [Page(view.path, "compare.md.j2", view) for view in (CompareView(programmes, parts, n) for n in numbers)]
     return pages

@@ -17,9 +17,12 @@ from .load import LoadedFile
 from .model import UNKNOWN
 from .translation_state import State, stale_translations
 from .record_paths import id_path, nodes
+from .views import editors_path
 from .yaml_lines import Path as DataPath
 
 REVIEW_SOON_DAYS = 60
+REPORT_PART_SIZE = 400
+"""Entries on one page of the editors' report: about 400 bytes each, so a page stays near 200 kB."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,43 @@ class ReportView:
             (N_("Sources to check"), self.sources),
             (N_("Facts recorded as unknown"), self.unknown),
         ]
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """`editors.md.j2`: one page of the data report, its sections (or their continuation) in order."""
+
+    number: int
+    sections: list[tuple[str, list[Entry]]]
+    count: int
+
+    @property
+    def path(self) -> str:
+        """This page of the report."""
+        return editors_path(self.number)
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every page of the report, in order."""
+        return [editors_path(number) for number in range(1, self.count + 1)]
+
+
+def report_parts(report: ReportView, size: int = REPORT_PART_SIZE) -> list[ReportPart]:
+    """The report in pages of at most `size` entries; a long section goes on over the next page."""
+    pages: list[list[tuple[str, list[Entry]]]] = [[]]
+    used = 0
+    for title, entries in report.sections():
+        if not entries:
+            pages[-1].append((title, []))
+        rest = entries
+        while rest:
+            if used == size:
+                pages.append([])
+                used = 0
+            taken, rest = rest[: size - used], rest[size - used :]
+            pages[-1].append((title, taken))
+            used += len(taken)
+    return [ReportPart(number, sections, len(pages)) for number, sections in enumerate(pages, start=1)]
 
 
 def _unknowns(item: LoadedFile) -> Iterator[Entry]:

@@ -22,9 +22,10 @@ def provider_path(provider_id: str) -> str:
     return f"providers/{provider_id}.md"
 
 
-def referrer_path(referrer: Referrer) -> str:
-    """The page that lists what one kind of referrer may use."""
-    return f"referrals/{referrer.value.replace('_', '-')}.md"
+def referrer_path(referrer: Referrer, part: int | str = 1) -> str:
+    """One part of the page of what one kind of referrer may use: the first is the role's page, the others below it."""
+    slug = referrer.value.replace("_", "-")
+    return f"referrals/{slug}.md" if part == 1 else f"referrals/{slug}/{part}.md"
 
 
 @dataclass(frozen=True)
@@ -134,14 +135,40 @@ class ProgrammeView:
 
 @dataclass(frozen=True)
 class ProgrammeListView:
-    """`programmes.md.j2`: every programme, for the all-programmes table."""
+    """`programmes.md.j2`: one part of the all-programmes table, whose filters offer what every programme has."""
 
     programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This part's page."""
+        return programmes_path(self.number)
+
+    @property
+    def rows(self) -> list[ProgrammeView]:
+        """The programmes this part's table lists, each once."""
+        return self.parts[self.number - 1].programmes
 
     @property
     def countries(self) -> list[CountryGroup]:
         """The countries and areas the country and area filters offer."""
         return group_by_area(self.programmes)
+
+    @property
+    def area_parts(self) -> dict[str, int]:
+        """The part of the table that lists each area's programmes, by area id."""
+        return part_of(self.parts)
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every part's page, in order."""
+        return [programmes_path(part.number) for part in self.parts]
+
+    def part_path(self, part: int | str) -> str:
+        """One part's page (a placeholder such as "{part}" gives the pattern finder.js fills in)."""
+        return programmes_path(part)
 
     @property
     def formats(self) -> list[Format]:
@@ -197,24 +224,51 @@ def unreachable(contacts: list[Contact]) -> bool:
     return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in contacts)
 
 
+PROVIDERS_PER_PAGE = 100
+"""Providers on one page of the list of providers: under 1 kB of HTML each."""
+
+
 @dataclass(frozen=True)
 class ProviderListView:
-    """`providers.md.j2`: every provider."""
+    """`providers.md.j2`: one page of the list of providers, in the records' order."""
 
-    providers: list[ProviderView]
+    every_provider: list[ProviderView]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This page of the list."""
+        return providers_path(self.number)
+
+    @property
+    def providers(self) -> list[ProviderView]:
+        """The providers this page lists."""
+        start = (self.number - 1) * PROVIDERS_PER_PAGE
+        return self.every_provider[start : start + PROVIDERS_PER_PAGE]
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every page of the list, in order."""
+        return [providers_path(number) for number in range(1, max(1, -(-len(self.every_provider) // PROVIDERS_PER_PAGE)) + 1)]
 
 
 @dataclass(frozen=True)
 class ReferrerView:
-    """`referrer.md.j2`: what one kind of referrer may use, programme by programme."""
+    """`referrer.md.j2`: one part of what one kind of referrer may use, area by area.
+
+    The first part is the role's page: it also counts every programme and
+    links every area to the part that holds it.
+    """
 
     referrer: Referrer
     programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
 
     @property
     def path(self) -> str:
-        """This referrer's page."""
-        return referrer_path(self.referrer)
+        """This part's page."""
+        return referrer_path(self.referrer, self.number)
 
     def _where(self, verdict: str) -> list[ProgrammeView]:
         return [view for view in self.programmes if route_verdict(view.route_for(self.referrer)) == verdict]
@@ -241,11 +295,25 @@ class ReferrerView:
 
     @property
     def countries(self) -> list[CountryGroup]:
-        """Every programme by country and area, those this referrer may use first in each area."""
+        """This part's programmes by country and area, those this referrer may use first in each area."""
         return [
             CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
-            for group in group_by_area(self.programmes)
+            for group in self.parts[self.number - 1].countries
         ]
+
+    @property
+    def every_area(self) -> list[CountryGroup]:
+        """Every area of the directory, for the role page's list of areas."""
+        return group_by_area(self.programmes)
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part of this role's page that holds an area's answers."""
+        return referrer_path(self.referrer, part_of(self.parts)[group.area.id])
+
+    @property
+    def first_path(self) -> str:
+        """The role's page: the first part."""
+        return referrer_path(self.referrer)
 
 
 @dataclass(frozen=True)
@@ -308,9 +376,24 @@ def referrers_path() -> str:
     return "referrals/index.md"
 
 
-def compare_path() -> str:
-    """The page that compares programmes side by side."""
-    return "compare.md"
+def compare_path(part: int | str = 1) -> str:
+    """One part of the comparison: the first is the comparison's page, the others below it."""
+    return "compare.md" if part == 1 else f"compare/{part}.md"
+
+
+def programmes_path(part: int | str = 1) -> str:
+    """One part of the all-programmes table: the first is the table's page, the others in a folder no programme id can take as a page."""
+    return "programmes/index.md" if part == 1 else f"programmes/all/{part}.md"
+
+
+def providers_path(part: int = 1) -> str:
+    """One page of the list of providers: the first is the list's page, the others in a folder no provider id can take as a page."""
+    return "providers/index.md" if part == 1 else f"providers/all/{part}.md"
+
+
+def editors_path(part: int = 1) -> str:
+    """One part of the editors' data report."""
+    return "editors.md" if part == 1 else f"editors/{part}.md"
 
 
 def area_anchor(area: Area) -> str:
@@ -353,6 +436,52 @@ def group_by_area(programmes: list[ProgrammeView]) -> list[CountryGroup]:
     return [CountryGroup(country, list(groups[country].values())) for country in Country if country in groups]
 
 
+PART_SIZE = 40
+"""How many programme entries (a programme once per area it serves) a part of a
+split page holds, whole areas at a time: at about 1.5 kB of HTML per answer or
+card, a part stays well under 250 kB however large the directory grows."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page's share of a list split by area: whole areas, country by country, in the records' order."""
+
+    number: int
+    areas: list[AreaGroup]
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """This part's areas under their countries."""
+        groups: dict[Country, list[AreaGroup]] = {}
+        for group in self.areas:
+            groups.setdefault(group.country, []).append(group)
+        return [CountryGroup(country, areas) for country, areas in groups.items()]
+
+    @property
+    def programmes(self) -> list[ProgrammeView]:
+        """The programmes of this part's areas, each once."""
+        seen: dict[str, ProgrammeView] = {}
+        for group in self.areas:
+            for view in group.programmes:
+                seen.setdefault(view.programme.id, view)
+        return list(seen.values())
+
+
+def split_by_area(countries: list[CountryGroup], size: int = PART_SIZE) -> list[Part]:
+    """Areas packed in order into parts of at most `size` programme entries; an area larger than that is a part of its own."""
+    parts: list[list[AreaGroup]] = [[]]
+    for group in (area for country in countries for area in country.areas):
+        if parts[-1] and sum(len(a.programmes) for a in parts[-1]) + len(group.programmes) > size:
+            parts.append([])
+        parts[-1].append(group)
+    return [Part(number, areas) for number, areas in enumerate(parts, start=1)]
+
+
+def part_of(parts: list[Part]) -> dict[str, int]:
+    """The part each area is in, by area id."""
+    return {group.area.id: part.number for part in parts for group in part.areas}
+
+
 def by_verdict(programmes: list[ProgrammeView], referrer: Referrer) -> list[ProgrammeView]:
     """Programmes in the order an answer lists them: may refer, on conditions, not stated, may not."""
     return sorted(programmes, key=lambda view: VERDICT_ORDER.index(route_verdict(view.route_for(referrer))))
@@ -373,9 +502,10 @@ def filter_values(view: ProgrammeView) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class FinderView:
-    """`finder.md.j2`: the finder's form; its answers come from each referrer's page (ReferrerView)."""
+    """`finder.md.j2`: the finder's form; its answers come from the part of the chosen role's page that holds the chosen area (ReferrerView)."""
 
     programmes: list[ProgrammeView]
+    parts: list[Part]
 
     @property
     def path(self) -> str:
@@ -393,32 +523,43 @@ class FinderView:
         return group_by_area(self.programmes)
 
     @property
-    def areas(self) -> list[AreaGroup]:
-        """Every area, country by country."""
-        return [group for country in self.countries for group in country.areas]
+    def area_parts(self) -> dict[str, int]:
+        """The part of every role's page that holds each area, by area id."""
+        return part_of(self.parts)
 
     @property
     def compare_path(self) -> str:
         """The comparison page, linked from the finder."""
         return compare_path()
 
-    def page_for(self, referrer: Referrer) -> str:
-        """The static page with the same answers for one referrer, for readers without JavaScript."""
-        return referrer_path(referrer)
-
-    @property
-    def referrers_path(self) -> str:
-        """The referral routes page, where the form leads without JavaScript."""
-        return referrers_path()
+    def page_for(self, referrer: Referrer, part: int | str = 1) -> str:
+        """The static page with the same answers for one referrer (one part of it), for readers without JavaScript."""
+        return referrer_path(referrer, part)
 
 
 @dataclass(frozen=True)
 class CompareView:
-    """`compare.md.j2`: every programme side by side, facts in the same order on each card."""
+    """`compare.md.j2`: one part of the comparison, the programmes of some areas side by side, facts in the same order on each card."""
 
     programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
 
     @property
     def path(self) -> str:
-        """The comparison page."""
-        return compare_path()
+        """This part's page."""
+        return compare_path(self.number)
+
+    @property
+    def cards(self) -> list[ProgrammeView]:
+        """The programmes this part compares, each once."""
+        return self.parts[self.number - 1].programmes
+
+    @property
+    def every_area(self) -> list[CountryGroup]:
+        """Every area of the directory, for the list of areas to compare."""
+        return group_by_area(self.programmes)
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part of the comparison that holds an area's programmes."""
+        return compare_path(part_of(self.parts)[group.area.id])

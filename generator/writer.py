@@ -1,7 +1,9 @@
-"""The one module that writes files: staged docs, configs, data and the site swap."""
+"""The one module that writes files: staged docs, configs, data, the search index and the site swap."""
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import json
 import os
 import shutil
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from pagefind.index import IndexConfig, PagefindIndex
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -78,6 +81,39 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def rewrite_pages(folder: Path, transform: Callable[[str], str]) -> int:
-    """Pass every HTML page under `folder` through `transform`; write those it changed."""
-    return sum(write_if_changed(path, transform(path.read_text(encoding="utf-8"))) for path in sorted(folder.rglob("*.html")))
+def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
+    """Pass every HTML page under `folder` through `transform(path relative to folder, html)`; write those it changed.
+
+    Each page is read once and written at most once: this runs over every page of the site.
+    """
+    written = 0
+    for path in folder.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        new = transform(path.relative_to(folder).as_posix(), html)
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+            written += 1
+    return written
+
+
+def drop_copies(folder: Path, original: Path) -> None:
+    """Delete `folder`, every file of which must be a byte-for-byte copy of the same file under `original`."""
+    for path in folder.rglob("*"):
+        if path.is_file() and path.read_bytes() != (original / path.relative_to(folder)).read_bytes():
+            raise ValueError(f"{path} differs from {original / path.relative_to(folder)}, so it cannot be shared")
+    shutil.rmtree(folder)
+
+
+def write_search_index(site: Path, folder: str, unused: tuple[str, ...]) -> dict[str, int]:
+    """Index the marked pages of `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files; return its counts."""
+    async def index() -> dict[str, int]:
+        async with PagefindIndex(IndexConfig(output_path=str(site / folder))) as pagefind:
+            found = await pagefind.add_directory(str(site))
+        return {"pages": found["page_count"]}
+
+    # In a thread of its own: the caller may already run an event loop (Playwright's, in the tests).
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        counts = thread.submit(asyncio.run, index()).result()
+    for name in unused:
+        (site / folder / name).unlink(missing_ok=True)
+    return counts

@@ -1,17 +1,23 @@
-"""Build time and size for a directory of many programmes: prints figures, gates nothing.
+"""Build time, page sizes and what a browser transfers, for a directory of many programmes: prints figures beside their targets, gates nothing.
 
 Copies the project into a temporary folder with the real records and N made-up
 providers (copies of the golden-test fixture, two programmes each; the real
-ones stay because the hand-written pages link to them), builds it, and prints
-how long it took and how big the site is. Machines here are shared and noisy:
-compare figures from the same machine, several runs apart.
-Usage: scripts/benchmark [providers]   (default 500, i.e. 1,000 programme pages)
+ones stay because the hand-written pages link to them), builds it, then in
+the same run: builds one language again with `mkdocs build` alone on the same
+staged pages, and loads pages in Debian's Chromium from a local server,
+counting every request at its gzip size. Machines here are shared and noisy:
+compare the ratios printed by one run, not times from different runs.
+Usage: scripts/benchmark [providers]   (default 500, i.e. 1,000 made-up programmes)
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
+import os
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,9 +27,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import build, check, plan  # noqa: E402
 from generator.mkdocs_config import LANGUAGE_ROOTS, read_base  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "services" / "example.yaml"
+
+FIRST_VISIT_KB = 100
+FIRST_SEARCH_KB = 150
+PAGE_KB = 250
+BUILD_RATIO = 1.1
 
 
 def make_project(folder: Path, providers: int) -> Path:
@@ -51,29 +63,93 @@ def time_open_data(root: Path, today: datetime.date) -> str:
     return f"open data step, both languages: {time.perf_counter() - start:.1f} s (HSDS snapshots {hsds_size / 1e6:.1f} MB)"
 
 
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and the children it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(run) -> tuple[object, float, float]:
+    """`run()`'s result, wall seconds and CPU seconds."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    result = run()
+    return result, time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def mkdocs_alone(root: Path, lang: str) -> None:
+    """One language's `mkdocs build` on the pages the full build staged, as the full build runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    shutil.rmtree(root / "build" / f"site-{lang}", ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", f"mkdocs.{lang}.yml"], cwd=root / "build", env=env, check=True)
+
+
+def transfer(browser, url: str, search: str | None = None) -> tuple[int, int]:
+    """Bytes (gzip) and requests of a first visit to `url` in a fresh browser; with `search`, of typing it into the search box after that visit."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[int] = []
+
+    def count(response) -> None:
+        try:
+            sizes.append(len(gzip.compress(response.body(), 6)))
+        except Exception:  # a redirect or an aborted request has no body; the browser received headers only
+            sizes.append(0)
+
+    page.on("response", count)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if search is not None:
+        sizes.clear()
+        page.fill(".md-search__input", search)
+        page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_load_state("networkidle")
+    context.close()
+    return sum(sizes), len(sizes)
+
+
+def verdict(value: float, target: float) -> str:
+    return "meets" if value <= target else f"MISSES by {value - target:.1f}"
+
+
 def main() -> int:
     """Build once and print the figures."""
     providers = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder), providers)
-        start = time.perf_counter()
-        outcome = build(root, datetime.date(2026, 11, 22))
-        seconds = time.perf_counter() - start
+        outcome, wall, cpu = timed(lambda: build(root, datetime.date(2026, 11, 22)))
         if not outcome.built:
             print("\n".join([str(p) for p in outcome.errors] + outcome.messages))
             return 1
-        files = [p for p in (root / "site").rglob("*") if p.is_file()]
-        pages = [p for p in files if p.suffix == ".html"]
-        size = sum(p.stat().st_size for p in files)
-        programmes = len(list((root / "site" / "programmes").glob("*/index.html")))
-        print(f"made-up providers: {providers}, programme pages per language: {programmes}")
-        print(f"full build, both languages: {seconds:.1f} s")
-        print(f"HTML pages: {len(pages)}, files: {len(files)}, site size: {size / 1e6:.1f} MB")
+        _, alone_wall, alone_cpu = timed(lambda: mkdocs_alone(root, "en"))
         site = root / "site"
-        largest = sorted(pages, key=lambda p: p.stat().st_size, reverse=True)[:5]
-        print("largest pages: " + ", ".join(f"{p.parent.relative_to(site).as_posix()}/ {p.stat().st_size / 1e3:.0f} kB" for p in largest))
-        print(f"finder: {(site / 'finder' / 'index.html').stat().st_size / 1e3:.0f} kB")
+        files = [p for p in site.rglob("*") if p.is_file()]
+        pages = [p for p in files if p.suffix == ".html"]
+        programmes = len([p for p in (site / "programmes").glob("*/index.html")])
+        print(f"made-up providers: {providers}; programme pages per language: {programmes}; HTML pages: {len(pages)}")
+        print(f"full build, both languages: {wall:.1f} s wall, {cpu:.1f} s CPU")
+        print("  steps: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in outcome.timings.items()))
+        print(f"one language's mkdocs build alone: {alone_wall:.1f} s wall, {alone_cpu:.1f} s CPU")
+        ratio = wall / alone_wall
+        print(f"  ratio full / alone: {ratio:.2f} wall (target ≤ {BUILD_RATIO}: {verdict(ratio, BUILD_RATIO)}), {cpu / alone_cpu:.2f} CPU")
+        print(f"search indexing: {outcome.timings['search index']:.1f} s")
         print(time_open_data(root, datetime.date(2026, 11, 22)))
+        largest = max(pages, key=lambda p: p.stat().st_size)
+        size = largest.stat().st_size / 1e3
+        zipped = len(gzip.compress(largest.read_bytes(), 6)) / 1e3
+        print(f"largest page: {largest.parent.relative_to(site).as_posix()}/ {size:.0f} kB, {zipped:.0f} kB gzip (target ≤ {PAGE_KB} kB: {verdict(size, PAGE_KB)})")
+        print(f"site size: {sum(p.stat().st_size for p in files) / 1e6:.1f} MB in {len(files)} files")
+
+        from playwright.sync_api import sync_playwright
+
+        with serve(site) as address, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for lang, prefix in (("en", ""), ("nl", "nl/")):
+                for name, path in (("home page", ""), ("programme page", "programmes/hacro-caring-dads/")):
+                    kb, requests = transfer(browser, f"{address}/{prefix}{path}")
+                    print(f"first visit, {lang} {name}: {kb / 1e3:.0f} kB gzip in {requests} requests (target ≤ {FIRST_VISIT_KB} kB: {verdict(kb / 1e3, FIRST_VISIT_KB)})")
+                kb, requests = transfer(browser, f"{address}/{prefix}programmes/hacro-caring-dads/", search="Caring Dads")
+                print(f"first search, {lang}: {kb / 1e3:.0f} kB gzip in {requests} requests (target ≤ {FIRST_SEARCH_KB} kB at 1,000 programmes: {verdict(kb / 1e3, FIRST_SEARCH_KB)})")
+            browser.close()
     return 0
 
 

@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from generator.build import check, report
+from generator.report import Entry, ReportView, report_parts
 
 from .conftest import ROOT, TODAY
 
@@ -38,3 +39,15 @@ def test_editors_page_is_built_in_both_languages(site: Path) -> None:
     dutch = (site / "nl" / "editors" / "index.html").read_text(encoding="utf-8")
     assert "Facts recorded as unknown" in english and "services/hacro.yaml:" in english
     assert "Feiten die als onbekend zijn vastgelegd" in dutch and "niet gepubliceerd in de bronnen" in dutch
+
+
+def test_a_long_report_goes_on_over_pages_of_at_most_the_given_size():
+    entries = [Entry("services/x.yaml", line, "field", "m") for line in range(1, 8)]
+    parts = report_parts(ReportView(unknown=entries, reviews=entries[:2]), size=3)
+    assert [part.path for part in parts] == ["editors.md", "editors/2.md", "editors/3.md"]
+    assert all(sum(len(e) for _, e in part.sections) <= 3 for part in parts)
+    # Every entry once, in the report's order; empty sections stay, saying there is nothing to do.
+    flat = [(title, entry.line) for part in parts for title, section in part.sections for entry in section]
+    assert flat == [(title, entry.line) for title, section in ReportView(unknown=entries, reviews=entries[:2]).sections() for entry in section]
+    assert ("Translations to check", []) in parts[0].sections
+    assert parts[0].part_paths == [part.path for part in parts]

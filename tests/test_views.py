@@ -6,7 +6,7 @@ import pytest
 
 import dataclasses
 
-from generator.model import Country, DeliveryMode, Format, Referrer
+from generator.model import Area, Country, DeliveryMode, Format, Referrer, Text
 from generator.pages import NAV, plan_pages
 from generator.views import (
     CompareView,
@@ -17,7 +17,10 @@ from generator.views import (
     group_by_area,
     programme_views,
     provider_views,
+    part_of,
+    referrer_path,
     route_verdict,
+    split_by_area,
 )
 
 from .conftest import fixture_files
@@ -27,6 +30,20 @@ from .conftest import fixture_files
 def programmes():
     """The views of the fixture records."""
     return programme_views([(item.record, item.path) for item in fixture_files()])
+
+
+def whole(programmes):
+    """The parts of a directory small enough for one page each (the fixture records)."""
+    return split_by_area(group_by_area(programmes))
+
+
+def spread(programmes, areas=6):
+    """The fixture programmes, each also copied into more made-up areas, so that lists can be split."""
+    copies = []
+    for n in range(areas):
+        area = Area(id=f"area-{n}", name=Text(en=f"Area {n}", nl=f"Gebied {n}"))
+        copies += [dataclasses.replace(view, programme=view.programme.model_copy(update={"areas": [area]})) for view in programmes]
+    return programmes + copies
 
 
 def by_id(programmes, programme_id):
@@ -51,7 +68,7 @@ def test_areas_are_grouped_by_country_gb_first(programmes):
 
 def test_social_worker_in_exampleshire_sees_the_area_block(programmes):
     """The finder shows this block of the social worker's page."""
-    view = ReferrerView(Referrer.social_worker, programmes)
+    view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
     exampleshire = next(group for country in view.countries for group in country.areas if group.area.id == "exampleshire")
     assert [item.programme.id for item in exampleshire.programmes] == ["example-group", "example-one-to-one"]
     assert [route_verdict(item.route_for(Referrer.social_worker)) for item in exampleshire.programmes] == ["yes", "not_stated"]
@@ -90,7 +107,7 @@ def test_filter_values_of_a_row(programmes):
 
 
 def test_filter_options_are_those_in_use(programmes):
-    listing = ProgrammeListView(programmes)
+    listing = ProgrammeListView(programmes, whole(programmes))
     assert listing.formats == [Format.group, Format.one_to_one]
     assert DeliveryMode.online in listing.modes and DeliveryMode.phone not in listing.modes
     assert Referrer.cafcass not in listing.referrers
@@ -98,7 +115,7 @@ def test_filter_options_are_those_in_use(programmes):
 
 
 def test_referrer_page_lists_every_programme_by_country_and_area(programmes):
-    view = ReferrerView(Referrer.probation_officer, programmes)
+    view = ReferrerView(Referrer.probation_officer, programmes, whole(programmes))
     listed = [p.programme.id for c in view.countries for a in c.areas for p in a.programmes]
     assert sorted(listed) == sorted(v.programme.id for v in programmes)
 
@@ -116,3 +133,49 @@ def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):
     assert isinstance(pages["compare.md"].view, CompareView)
     nav_paths = [path for _, group in NAV for _, path in ([("", group)] if isinstance(group, str) else group)]
     assert "finder.md" in nav_paths and "compare.md" in nav_paths
+
+
+def test_areas_are_split_into_parts_of_whole_areas_in_order(programmes):
+    programmes = spread(programmes)
+    areas = [group for country in group_by_area(programmes) for group in country.areas]
+    assert len(areas) >= 4
+    parts = split_by_area(group_by_area(programmes), size=2)
+    assert len(parts) > 1
+    assert [group.area.id for part in parts for group in part.areas] == [group.area.id for group in areas]
+    for part in parts:
+        entries = sum(len(group.programmes) for group in part.areas)
+        assert entries <= 2 or len(part.areas) == 1, part
+    # Each area is in exactly one part, and a programme appears once per part.
+    assert sorted(part_of(parts)) == sorted(group.area.id for group in areas)
+    for part in parts:
+        ids = [view.programme.id for view in part.programmes]
+        assert len(ids) == len(set(ids))
+
+
+def test_a_small_directory_is_one_part_on_the_pages_it_always_had(programmes):
+    assert len(whole(programmes)) == 1
+    view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
+    onlyshire = next(group for country in view.every_area for group in country.areas if group.area.id == "onlyshire")
+    assert view.area_path(onlyshire) == referrer_path(Referrer.social_worker) == "referrals/social-worker.md"
+
+
+def test_a_split_role_page_links_each_area_to_its_part(programmes):
+    programmes = spread(programmes)
+    parts = split_by_area(group_by_area(programmes), size=2)
+    first = ReferrerView(Referrer.probation_officer, programmes, parts)
+    last = ReferrerView(Referrer.probation_officer, programmes, parts, len(parts))
+    assert last.path == f"referrals/probation-officer/{len(parts)}.md"
+    shown = [group.area.id for country in last.countries for group in country.areas]
+    assert shown == [group.area.id for group in parts[-1].areas]
+    paths = {group.area.id: first.area_path(group) for country in first.every_area for group in country.areas}
+    assert paths[parts[0].areas[0].area.id] == "referrals/probation-officer.md"
+    assert paths[parts[-1].areas[0].area.id] == last.path
+    # The counts cover every programme, on whichever part.
+    assert len(first.direct + first.conditional + first.refused + first.unstated) == len(programmes)
+
+
+def test_every_part_of_every_split_page_is_planned(programmes):
+    providers = provider_views([(item.record, item.path) for item in fixture_files()], programmes)
+    paths = [page.path for page in plan_pages(programmes, providers)]
+    assert len(paths) == len(set(paths))
+    assert {"programmes/index.md", "compare.md", "finder.md", "referrals/index.md", "referrals/cafcass.md"} <= set(paths)

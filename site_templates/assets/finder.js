@@ -1,10 +1,12 @@
 /* Progressive enhancement for the referral finder, the all-programmes filters,
  * the programme comparison and printed pages. Every answer is rendered at build
  * time; this script only shows and hides it and keeps the choice in the
- * address bar. The finder takes its answers from the page for the chosen role
- * (this site's own, fetched once), so it stays small however many programmes
- * there are. Without the script every page still works: the finder links to
- * the pages by role, the table and the comparison show every programme. */
+ * address bar. The finder takes its answers from the part of the chosen role's
+ * page that holds the chosen area (this site's own pages, each fetched once),
+ * so it stays small however many programmes there are. Without the script
+ * every page still works: the finder links to the pages by role, each of
+ * which links to every area; the table and the comparison are split by area
+ * into pages linked to one another. */
 (function () {
   "use strict";
 
@@ -107,8 +109,15 @@
     });
   }
 
-  /* The referral finder: the chosen role's page holds every answer by area;
-   * the chosen area's (or country's) blocks are shown here. */
+  /* The address of the part of a split page that holds an area: the first part
+   * is `first`, the others fill in the pattern `other` ("…/{part}/"). */
+  function partAddress(first, other, part) {
+    return new URL(part === "1" ? first : other.replace("{part}", part), window.location.href).href;
+  }
+
+  /* The referral finder: the chosen role's page holds every answer by area,
+   * split into parts; the chosen area's (or country's) blocks are shown here,
+   * fetched from only the parts that hold them. */
   function finder(form) {
     var role = form.querySelector("#fpd-role");
     var country = form.querySelector("#fpd-country");
@@ -117,7 +126,21 @@
     var results = document.getElementById("fpd-finder-results");
     var heading = document.getElementById("answer");
     var latest = 0;
+    form.hidden = false;
     form.classList.add("fpd-js");
+
+    /* The parts of the role's page to fetch: the chosen area's, or those of every area of the chosen country (or of all). */
+    function partsWanted() {
+      var parts = [];
+      Array.prototype.forEach.call(area.querySelectorAll("option[data-part]"), function (option) {
+        var on = area.value ? option.value === area.value : (!country.value || option.getAttribute("data-country") === country.value);
+        var part = option.getAttribute("data-part");
+        if (on && parts.indexOf(part) === -1) {
+          parts.push(part);
+        }
+      });
+      return parts;
+    }
 
     function optionText(select, value) {
       var option = select.querySelector('option[value="' + value + '"]');
@@ -155,22 +178,28 @@
         results.setAttribute("data-state", "idle");
         return;
       }
-      var address = new URL(role.options[role.selectedIndex].getAttribute("data-page"), window.location.href).href;
+      var chosen = role.options[role.selectedIndex];
+      var address = new URL(chosen.getAttribute("data-page"), window.location.href).href;
+      var addresses = partsWanted().map(function (part) {
+        return partAddress(chosen.getAttribute("data-page"), chosen.getAttribute("data-part-page"), part);
+      });
       status.textContent = status.getAttribute("data-msg-loading");
       results.setAttribute("data-state", "loading");
-      referrerPage(address).then(function (page) {
+      Promise.all(addresses.map(referrerPage)).then(function (pages) {
         if (request !== latest) {
           return;
         }
         var count = 0;
-        Array.prototype.forEach.call(page.querySelectorAll(".fpd-area-answers"), function (block) {
-          var on = (!area.value || block.getAttribute("data-area") === area.value) &&
-            (!country.value || block.getAttribute("data-country") === country.value);
-          if (on) {
-            var section = answerFor(block, address);
-            count += section.querySelectorAll(".fpd-programme-answer").length;
-            results.appendChild(section);
-          }
+        pages.forEach(function (page, index) {
+          Array.prototype.forEach.call(page.querySelectorAll(".fpd-area-answers"), function (block) {
+            var on = (!area.value || block.getAttribute("data-area") === area.value) &&
+              (!country.value || block.getAttribute("data-country") === country.value);
+            if (on) {
+              var section = answerFor(block, addresses[index]);
+              count += section.querySelectorAll(".fpd-programme-answer").length;
+              results.appendChild(section);
+            }
+          });
         });
         var where = area.value ? selectedText(area) : (country.value ? selectedText(country) : status.getAttribute("data-msg-any-area"));
         status.textContent = fill(status.getAttribute("data-msg-found"), {role: selectedText(role), area: where, count: String(count)});
@@ -237,9 +266,27 @@
       });
     }
 
+    /* On a table split by area, an area listed on another part opens that part, keeping the choice. */
+    function elsewhere() {
+      var option = area.options[area.selectedIndex];
+      var part = option && area.value ? option.getAttribute("data-part") : null;
+      return part && part !== form.getAttribute("data-part") ? partAddress(form.getAttribute("data-first-page"), form.getAttribute("data-part-page"), part) : null;
+    }
+
     function apply(event) {
       if (event && event.target === area && area.value) {
         country.value = area.options[area.selectedIndex].getAttribute("data-country");
+      }
+      var other = elsewhere();
+      if (other) {
+        var kept = new URLSearchParams();
+        fields.forEach(function (field) {
+          if (field.value) {
+            kept.set(field.name, field.value);
+          }
+        });
+        window.location.assign(other + "?" + kept.toString());
+        return;
       }
       limitAreas(country, area);
       var shown = 0;

@@ -193,26 +193,23 @@ def test_keyboard_only(page, site_url):
     assert urlsplit(page.url).path.endswith("/finder/")
 
 
-def test_without_javascript_the_finder_leads_to_the_pages_by_role(browser, site_url):
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(browser, site_url, lang):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/finder/")
-    assert page.locator(".fpd-finder__nojs").is_visible()
-    page.locator(".md-content a", has_text="Probation officer").first.click()
+    page.goto(f"{site_url}/{LANGS[lang]}finder/")
+    # No form that would drop the reader's choice: the pages by role instead.
+    assert not page.locator("#fpd-finder").is_visible()
+    role = {"en": "Probation officer", "nl": "Reclasseringswerker"}[lang]
+    page.locator("#by-role ~ ul a", has_text=role).click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path.endswith("/referrals/probation-officer/")
-    area = page.locator("#area-hertfordshire")
-    assert area.is_visible()
-    text = page.locator(".md-content").inner_text()
-    assert "Caring Dads — HACRO" in text and "Dedicated Dads — HACRO" in text
-    assert text.index("Hertfordshire") < text.index("Caring Dads — HACRO") < text.index("Warwickshire")
-    # The plain GET form opens the referral routes by role.
-    page.goto(f"{site_url}/finder/")
-    page.select_option("#fpd-role", "probation_officer")
-    page.click(".fpd-finder button[type=submit]")
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/"
+    page.locator("#areas ~ ul a", has_text="Hertfordshire").click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path.endswith("/referrals/")
-    assert page.locator(".md-content a", has_text="Probation officer").count() >= 1
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/" and urlsplit(page.url).fragment == "area-hertfordshire"
+    answers = page.locator('.fpd-area-answers[data-area="hertfordshire"] .fpd-programme-answer')
+    assert {answers.nth(i).get_attribute("data-programme") for i in range(answers.count())} == HACRO
+    assert page.evaluate("document.getElementById('area-hertfordshire').getBoundingClientRect().top") < 200, "the area is scrolled to"
     context.close()
 
 
@@ -409,13 +406,3 @@ def test_programme_page_checklist_and_signposting(page, site_url):
     page.wait_for_load_state()
     assert query(page) == {"area": ["hertfordshire"]}
     assert page.locator("#fpd-area").input_value() == "hertfordshire"
-
-
-@pytest.mark.parametrize("lang", list(LANGS))
-def test_search_never_leads_to_a_hidden_answer(site, lang):
-    import json
-
-    index = json.loads((site / LANGS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert not [loc for loc in locations if loc.startswith("finder/")]
-    assert any(loc.startswith("referrals/probation-officer/") for loc in locations)

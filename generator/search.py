@@ -1,0 +1,63 @@
+"""What the search (Pagefind) indexes, and the marks that tell it so in each built page.
+
+Pagefind reads the built HTML. A page takes part only if it carries
+`data-pagefind-body` (then only that element is read, not the header, the
+sidebar or the quick exit); the programme and provider pages, the hand-written
+pages and nothing else, since every list, comparison and referral page only
+repeats what the programme pages say. A programme's result also names its
+provider and areas, from `data-pagefind-meta`. Each page's `<html lang>` puts
+it in its language's index, with that language's stemming.
+"""
+
+from __future__ import annotations
+
+import html as html_escape
+import re
+
+from .pages import Page
+from .views import ProgrammeView, ProviderView
+
+INDEX_FOLDER = "pagefind"
+"""Where the search bundle goes, at the site's root: one copy for both languages."""
+
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
+"""Pagefind's ready-made interfaces, which assets/search.js does without (our words, Material's look)."""
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+
+
+def built_path(doc: str) -> str:
+    """The HTML file MkDocs makes of a docs/ page (directory URLs): about.md → about/index.html."""
+    stem = doc.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def search_meta(page: Page, lang: str) -> dict[str, str] | None:
+    """What a search result shows beside a generated page's title, or None if search leaves the page out."""
+    view = page.view
+    if isinstance(view, ProgrammeView):
+        return {"provider": view.provider.short_name, "area": ", ".join(area.name.get(lang) for area in view.programme.areas)}
+    if isinstance(view, ProviderView):
+        return {}
+    return None
+
+
+def searched_pages(pages: list[Page], content: list[str], lang: str) -> dict[str, dict[str, str]]:
+    """Every page of one language that search indexes (built path → meta): generated ones by `search_meta`, and every hand-written page."""
+    marks = {built_path(page.path): meta for page in pages if (meta := search_meta(page, lang)) is not None}
+    marks.update({built_path(name): {} for name in content if name.endswith(".md")})
+    return marks
+
+
+def mark_for_search(html: str, meta: dict[str, str]) -> str:
+    """The page with its content marked for Pagefind and its meta added, as hidden data Pagefind reads."""
+    data = "".join(f'<span data-pagefind-meta="{key}" hidden>{html_escape.escape(value)}</span>' for key, value in meta.items() if value)
+    marked, found = _ARTICLE.subn(lambda m: m.group(0) + " data-pagefind-body", html, count=1)
+    if not found:
+        raise ValueError("page has no Material article to mark for search")
+    if not data:
+        return marked
+    end = marked.index(">", marked.index("data-pagefind-body")) + 1
+    return marked[:end] + data + marked[end:]
