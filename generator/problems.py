@@ -36,6 +36,11 @@ class Problem:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        # A value quoted in a message may hold a line break or another invisible
+        # character (a pasted "\r"); one problem stays one printed line.
+        object.__setattr__(self, "message", printable(self.message))
+
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         field = f" {self.field}:" if self.field else ""

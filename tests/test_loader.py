@@ -13,6 +13,8 @@ from generator.load import load_file
 from generator.problems import field_path
 from generator.yaml_lines import YamlProblem, read_yaml
 
+HERE = Path(__file__).resolve().parent
+
 BASE = Path(__file__).resolve().parent / "bad_records" / "base.yaml"
 
 NESTED = """\
@@ -377,3 +379,11 @@ def test_the_first_line_of_a_group_moved_out_to_its_key_is_named_inside_it(tmp_p
     assert [str(p) for p in problems] == [
         "services/record.yaml:24: programmes[0].name.en: this line is not lined up with the lines around it; indent it with the same number of spaces as the other keys at its level"
     ]
+
+
+def test_a_value_with_a_line_break_stays_on_the_problem_s_one_line(tmp_path: Path) -> None:
+    record = (HERE / "bad_records" / "base.yaml").read_text(encoding="utf-8")
+    (tmp_path / "base.yaml").write_text(record.replace("email: team@example.org", 'email: "team\\r@example.org"'), encoding="utf-8")
+    _, problems = load_file(tmp_path / "base.yaml", "services/base.yaml")
+    assert problems and all("\r" not in str(p) and "\n" not in str(p) for p in problems)
+    assert any("team\\u000d@example.org" in p.message for p in problems)
