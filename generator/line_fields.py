@@ -95,7 +95,8 @@ def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fi
     if fits is not None and key is not None:
         known = [level for level in ranked if fits(_path_at(steps, level, key))]
         ranked = known or ranked
-    return ranked[0]
+    # No level above can hold this line (the lines above are broken too): it stands where it is.
+    return ranked[0] if ranked else column
 
 
 def _path_at(steps: list[_Step], column: int, key: str) -> Path:

@@ -387,3 +387,9 @@ def test_a_value_with_a_line_break_stays_on_the_problem_s_one_line(tmp_path: Pat
     _, problems = load_file(tmp_path / "base.yaml", "services/base.yaml")
     assert problems and all("\r" not in str(p) and "\n" not in str(p) for p in problems)
     assert any("team\\u000d@example.org" in p.message for p in problems)
+
+
+def test_a_line_broken_back_to_the_first_column_still_gets_a_field() -> None:
+    """A key line broken into the first column leaves no level above to place the next line at; it stands where it is."""
+    text = "provider:\n  contacts:\n    - id: team\n      note:\n        en: We answer.\n        \nnl: We antwoorden.\n    - id: lead\n"
+    assert field_at_line(text, 8) == (0, "id")
