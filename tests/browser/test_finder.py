@@ -143,7 +143,7 @@ def test_links_in_an_answer_lead_where_they_say(page, site_url, lang):
     details.click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == f"/{LANGS[lang]}programmes/warwickshire-caring-dads/"
-    assert page.locator("h1").inner_text() == "Caring Dads"
+    assert page.locator("h1").inner_text() == "Caring Dads — Warwickshire"  # the heading names the provider
 
 
 def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, site_url):
