@@ -106,7 +106,7 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     if language_root:
         html = use_shared_assets(html, language_root)
     if path in search_marks:
-        html = mark_for_search(html, search_marks[path])
+        html = mark_for_search(html, search_marks[path], dutch=language_root == LANGUAGE_ROOTS["nl"])
     return add_csp(html)
 
 

@@ -92,7 +92,7 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "INHERIT": inherit,
         "site_name": gettext("Fathers' Programme Directory"),
         # Pages without a description of their own (the hand-written ones) get this one.
-        "site_description": gettext("Programmes for fathers who have been abusive or neglectful, and exactly how professionals refer a father to each, in the United Kingdom and the Netherlands."),
+        "site_description": gettext("Programmes for fathers, most of them for fathers who have been abusive or neglectful, and exactly how professionals refer a father to each, in the United Kingdom and the Netherlands."),
         "site_url": site_url_for(base["site_url"], lang),
         "docs_dir": docs_dir,
         "site_dir": site_dir,

@@ -15,6 +15,7 @@ import html as html_escape
 import re
 
 from .pages import Page
+from .terms import search_words
 from .views import ProgrammeView, ProviderView
 
 INDEX_FOLDER = "pagefind"
@@ -24,6 +25,7 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 """Pagefind's ready-made interfaces, which assets/search.js does without (our words, Material's look)."""
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def built_path(doc: str) -> str:
@@ -51,12 +53,21 @@ def searched_pages(pages: list[Page], content: list[str], lang: str) -> dict[str
     return marks
 
 
-def mark_for_search(html: str, meta: dict[str, str]) -> str:
-    """The page with its content marked for Pagefind and its meta added, as hidden data Pagefind reads."""
-    data = "".join(f'<span data-pagefind-meta="{key}" hidden>{html_escape.escape(value)}</span>' for key, value in meta.items() if value)
-    marked, found = _ARTICLE.subn(lambda m: m.group(0) + " data-pagefind-body", html, count=1)
-    if not found:
+def mark_for_search(html: str, meta: dict[str, str], dutch: bool = False) -> str:
+    """The page with its content marked for Pagefind and its meta added, as hidden data Pagefind reads.
+
+    A Dutch page also carries, hidden, the words readers search with that the
+    term list keeps out of the text (verwijzing for aanmelding), so that the
+    one term per concept does not hide a page from them.
+    """
+    article = _ARTICLE.search(html)
+    if article is None:
         raise ValueError("page has no Material article to mark for search")
+    data = "".join(f'<span data-pagefind-meta="{key}" hidden>{html_escape.escape(value)}</span>' for key, value in meta.items() if value)
+    words = search_words(_TAGS.sub(" ", html[article.start() :])) if dutch else []
+    if words:
+        data += f'<span hidden>{html_escape.escape(" ".join(words))}</span>'
+    marked = html[: article.end()] + " data-pagefind-body" + html[article.end() :]
     if not data:
         return marked
     end = marked.index(">", marked.index("data-pagefind-body")) + 1

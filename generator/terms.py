@@ -20,6 +20,8 @@ class Term:
     use: str
     ruled_out: tuple[str, ...]
     glossary: bool
+    search: tuple[str, ...] = ()
+    """Words readers may search with for this concept, though the pages write `use`."""
 
     @property
     def choices(self) -> str:
@@ -44,9 +46,23 @@ def _alternative(word: str) -> str:
 def dutch_terms() -> tuple[Term, ...]:
     """The term list, read once."""
     data = yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))
-    return tuple(Term(t["concept"], t["use"], tuple(t["not"]), bool(t.get("glossary"))) for t in data["terms"])
+    return tuple(Term(t["concept"], t["use"], tuple(t["not"]), bool(t.get("glossary")), tuple(t.get("search", ()))) for t in data["terms"])
 
 
 def ruled_out_words(text: str) -> list[tuple[str, Term]]:
     """Each ruled-out word in a Dutch text, with the term to write instead."""
     return [(found.group(0), term) for term in dutch_terms() for found in term.pattern.finditer(text)]
+
+
+def search_words(text: str) -> list[str]:
+    """The words readers may search with for the terms a Dutch text uses (“verwijzing” for a text about aanmelding).
+
+    Each comes as often as the text uses its term (at most 50 times), so that a
+    search for it ranks the pages as a search for the term itself does.
+    """
+    lowered = text.lower()
+    words = []
+    for term in dutch_terms():
+        uses = min(50, sum(lowered.count(use.strip().lower()) for use in term.use.split(",")))
+        words += [word for _ in range(uses) for word in term.search]
+    return words

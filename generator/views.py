@@ -94,6 +94,14 @@ class ProgrammeView:
         return [entry for entry in self.routes if entry.route is not None]
 
     @property
+    def stated_groups(self) -> list[list[RouteEntry]]:
+        """The stated routes, one group per route, so a route written for several referrers (also_for) shows once."""
+        groups: dict[int, list[RouteEntry]] = {}
+        for entry in self.stated_routes:
+            groups.setdefault(id(entry.route), []).append(entry)
+        return list(groups.values())
+
+    @property
     def unstated(self) -> list[Referrer]:
         """Referrers the source says nothing about."""
         return [entry.referrer for entry in self.routes if entry.verdict == "not_stated"]

@@ -16,7 +16,7 @@ import yaml
 from babel.messages.pofile import read_po
 
 from generator.record_paths import nodes
-from generator.terms import TERMS_FILE, dutch_terms, ruled_out_words
+from generator.terms import TERMS_FILE, dutch_terms, ruled_out_words, search_words
 
 from .conftest import ROOT
 
@@ -115,3 +115,9 @@ def test_dutch_spelling_is_clean_under_hunspell_nl():
     wrong_parts = unknown_to_hunspell(parts - known) if parts - known else set()
     unknown = (unknown - compounds) | {word for word in compounds if set(word.split("-")) & wrong_parts}
     assert not unknown, f"hunspell-nl does not know these words; correct them, or add a name to {WORDS_FILE.relative_to(ROOT)}: {sorted(unknown)}"
+
+
+def test_a_dutch_text_is_found_by_the_words_the_list_keeps_out_of_it():
+    words = search_words("De aanmelder stuurt de aanmelding per e-mail. De familierechter beslist.")
+    assert words.count("verwijzing") == 2 and words.count("familierechtbank") == 1
+    assert search_words("Een tekst over iets anders.") == []

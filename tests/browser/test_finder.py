@@ -69,7 +69,7 @@ def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, sit
     assert page.locator("#fpd-country").input_value() == "GB"
     sections = answer(page).locator(".fpd-answer")
     assert sections.count() == 1
-    yes = {"en": "May you refer? Yes", "nl": "Mag u verwijzen? Ja"}[lang]
+    yes = {"en": "May you refer? Yes", "nl": "Mag u aanmelden? Ja"}[lang]
     assert sections.inner_text().count(yes) == 2
     heading = {"en": "Probation officer · Hertfordshire (United Kingdom)", "nl": "Reclasseringswerker · Hertfordshire (Verenigd Koninkrijk)"}[lang]
     assert sections.locator("h3").inner_text() == heading
@@ -91,8 +91,9 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     page.select_option("#fpd-area", "warwickshire")
     assert shown_programmes(page) == {"warwickshire-caring-dads"}
     assert page.locator("#fpd-country").input_value() == "GB"
-    not_stated = {"en": "Not stated by the provider — contact them", "nl": "Niet vermeld door de aanbieder — neem contact met hen op"}[lang]
-    assert not_stated in answer(page).inner_text()
+    # Warwickshire's guide names the only way in, so the answer is no, and says which way.
+    only_through = {"en": "No — only through the worker for the child", "nl": "Nee — alleen via de hulpverlener van het kind"}[lang]
+    assert only_through in answer(page).inner_text()
 
 
 def test_url_state_round_trips(browser, site_url):
@@ -124,7 +125,7 @@ def test_url_state_round_trips(browser, site_url):
     assert urlsplit(second.url).path.endswith("/nl/finder/")
     assert query(second) == {"role": ["social_worker"], "area": ["warwickshire"]}
     assert shown_programmes(second) == {"warwickshire-caring-dads"}
-    assert "Mag u verwijzen? Ja, onder voorwaarden" in answer(second).inner_text()
+    assert "Mag u aanmelden? Ja, onder voorwaarden" in answer(second).inner_text()
     context.close()
 
 
@@ -201,7 +202,7 @@ def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(br
     # No form that would drop the reader's choice: the pages by role instead.
     assert not page.locator("#fpd-finder").is_visible()
     role = {"en": "Probation officer", "nl": "Reclasseringswerker"}[lang]
-    page.locator("#by-role ~ ul a", has_text=role).click()
+    page.locator("#by-role ~ ul a").get_by_text(role, exact=True).click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/"
     page.locator("#areas ~ ul a", has_text="Hertfordshire").click()
@@ -238,11 +239,11 @@ def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
     assert visible_rows(page) == ["3ro-caring-dads/"]
     assert page.locator('#fpd-filter-area option[value="wiltshire"]').is_disabled()
     page.select_option("#fpd-filter-country", "")
-    page.select_option("#fpd-filter-area", "warwickshire")
+    page.select_option("#fpd-filter-area", "hertfordshire")
     assert page.locator("#fpd-filter-country").input_value() == "GB"
-    page.select_option("#fpd-filter-mode", "in_person")
-    assert visible_rows(page) == ["warwickshire-caring-dads/"]
-    assert query(page) == {"country": ["GB"], "area": ["warwickshire"], "mode": ["in_person"]}
+    page.select_option("#fpd-filter-mode", "online")
+    assert visible_rows(page) == ["hacro-dedicated-dads/"]
+    assert query(page) == {"country": ["GB"], "area": ["hertfordshire"], "mode": ["online"]}
     assert "1" in page.locator(".fpd-filters__status").inner_text()
     page.click("#fpd-filters button[type=reset]")
     # The form resets its fields after the reset event: the filters apply just after.
@@ -394,14 +395,18 @@ def test_programme_page_checklist_and_signposting(page, site_url):
     checklist = page.locator("#before-you-refer ~ fieldset.fpd-checklist")
     assert checklist.count() == 2
     boxes = page.locator(".fpd-checklist input[type=checkbox]")
-    assert boxes.count() >= 5
+    assert boxes.count() >= 4
+    # The provider's own rules are said plainly, not given a box to tick.
+    assert "The facilitator decides" not in checklist.nth(0).inner_text()
+    assert "The facilitator decides" in page.locator("#before-you-refer ~ ul").first.inner_text()
     assert "relationships that include violence" in checklist.nth(1).inner_text()
     assert "He has been referred to Caring Dads" in checklist.nth(0).inner_text()
     boxes.first.focus()
     page.keyboard.press("Space")
     assert boxes.first.is_checked()
     signpost = page.locator("#not-the-right-programme + p + ul").inner_text()
-    assert "Caring Dads" in signpost and "Support for the partner or mother" in signpost
+    # HACRO's page gives no alternative to Dedicated Dads (only the other way round), so none is listed.
+    assert "the provider's own alternative" not in signpost and "Support for the partner or mother" in signpost
     page.locator("#not-the-right-programme + p + ul a", has_text="Other programmes in Hertfordshire").click()
     page.wait_for_load_state()
     assert query(page) == {"area": ["hertfordshire"]}

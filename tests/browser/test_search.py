@@ -54,7 +54,7 @@ def test_section_7_finds_hacros_programmes_with_provider_and_area(page, site_url
     results = search(page, "Section 7")
     assert HACRO <= programmes_found(results, "en")
     hacro = [r for r in results if r["path"] == "/programmes/hacro-caring-dads/"]
-    assert hacro[0]["title"] == "Caring Dads" and hacro[0]["about"] == "HACRO · Hertfordshire"
+    assert hacro[0]["title"] == "Caring Dads — HACRO" and hacro[0]["about"] == "HACRO · Hertfordshire"
     assert page.locator(".md-search-result__meta").inner_text() == f"{len(results)} pages match."
 
 
