@@ -116,8 +116,8 @@ def test_numbers_and_dates_follow_the_page_locale(site: Path) -> None:
 def test_unknown_facts_say_not_published(site: Path) -> None:
     english = (site / "programmes" / "hacro-caring-dads" / "index.html").read_text()
     dutch = (site / "nl" / "programmes" / "hacro-caring-dads" / "index.html").read_text()
-    assert "not published — contact the provider" in english
-    assert "niet gepubliceerd — neem contact op met de aanbieder" in dutch
+    assert "Not published: status." in english and '<span class="fpd-unpublished">not published</span>' in english
+    assert "Niet gepubliceerd: status." in dutch and '<span class="fpd-unpublished">niet gepubliceerd</span>' in dutch
 
 
 def test_record_pages_stay_out_of_the_sidebar(site: Path) -> None:
