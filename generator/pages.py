@@ -78,10 +78,14 @@ FOOTER: list[tuple[str, str]] = [
 """The links at the foot of every page: safety and the statements every reader
 may look for, and the pages for those who reuse or edit the data."""
 
+def nav_pages() -> list[tuple[str, str]]:
+    """Every page of the sidebar as (English title, path), its groups opened."""
+    return [item for title, target in NAV for item in ([(title, target)] if isinstance(target, str) else target)]
+
+
 def nav_title(path: str) -> str:
     """The English title the sidebar gives a hub page, e.g. "All programmes" for programmes/index.md."""
-    entries = [entry for entry in NAV if isinstance(entry[1], str)] + [item for entry in NAV if isinstance(entry[1], list) for item in entry[1]]
-    return next(title for title, target in entries if target == path)
+    return next(title for title, target in nav_pages() if target == path)
 
 
 HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors")
