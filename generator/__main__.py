@@ -13,13 +13,13 @@ import re
 import sys
 from pathlib import Path
 
-from . import writer
-from .commands import RUN
-from .build import Outcome, build, check, report
-from .problems import Problem
-from .field_reference import with_field_reference
-from .schema import SCHEMA_PATH, schema_text
-from .translation_state import STATE_FILE, confirmed_state, read_state
+from generator.build import Outcome, build, check, report
+from generator.commands import RUN
+from generator.problem import Problem
+from generator.publish import writer
+from generator.records.field_reference import with_field_reference
+from generator.records.json_schema import SCHEMA_PATH, schema_text
+from generator.records.translation_state import STATE_FILE, confirmed_state, read_state
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,7 +69,7 @@ def _new_provider(root: Path, provider_id: str, today: datetime.date) -> int:
     if target.exists():
         print(f"services/{provider_id}.yaml already exists; edit it instead.", file=sys.stderr)
         return 1
-    template = (Path(__file__).parent / "scaffold" / "provider.yaml").read_text(encoding="utf-8")
+    template = (Path(__file__).parent / "records" / "scaffold" / "provider.yaml").read_text(encoding="utf-8")
     writer.write_if_changed(target, template.replace("{id}", provider_id).replace("{today}", today.isoformat()))
     print(f"Wrote services/{provider_id}.yaml. Replace every TODO, then run: {RUN} check")
     return 0

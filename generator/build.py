@@ -14,23 +14,24 @@ from pathlib import Path
 
 import jinja2
 
-from . import writer
-from .checks import check_records
-from .csp import add_csp
-from .html_fixes import fix_material_html, use_shared_assets
-from .link_problems import content_link_problems
-from .load import LoadedFile, load_services
-from .mkdocs_config import LANGUAGE_ROOTS, language_config, read_base, repository
-from .mkdocs_run import run_mkdocs_builds
-from .opendata import OpenData
-from .pages import Page, plan_pages
-from .problems import Problem
-from .history import last_changes
-from .render import environment, file_links, render_page
-from .report import ReportView, editor_report, report_parts
-from .search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
-from .translation_state import read_state, stale_translations
-from .views import programme_views, provider_views
+from generator.languages import LANGUAGE_ROOTS, LANGUAGES
+from generator.pages.opendata import OpenData
+from generator.pages.plan import Page, plan_pages
+from generator.pages.render import environment, file_links, render_page
+from generator.pages.report import ReportView, editor_report, report_parts
+from generator.pages.views import programme_views, provider_views
+from generator.problem import Problem
+from generator.publish import writer
+from generator.publish.csp import add_csp
+from generator.publish.history import last_changes
+from generator.publish.html_fixes import fix_material_html, use_shared_assets
+from generator.publish.link_problems import content_link_problems
+from generator.publish.mkdocs_config import language_config, read_base, repository
+from generator.publish.mkdocs_run import run_mkdocs_builds
+from generator.publish.search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
+from generator.records.checks import check_records
+from generator.records.load import LoadedFile, load_services
+from generator.records.translation_state import read_state, stale_translations
 
 
 @dataclass
@@ -148,8 +149,8 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         return work / f"mkdocs.{lang}.yml"
 
     # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
-    language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGE_ROOTS}
-    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGE_ROOTS), work):
+    language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGES}
+    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGES), work):
         if status != 0:
             problems, others = content_link_problems(output, language_of[config], root)
             outcome.problems += problems
@@ -159,7 +160,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         return outcome
     outcome.lap("render, stage and mkdocs")
 
-    site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGE_ROOTS})
+    site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
     writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")

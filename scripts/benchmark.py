@@ -26,7 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import build, check, plan  # noqa: E402
-from generator.mkdocs_config import LANGUAGE_ROOTS, read_base  # noqa: E402
+from generator.languages import LANGUAGE_ROOTS
+from generator.publish.mkdocs_config import read_base  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import Outcome, build, foreign_names, plan
-from generator.load import LoadedFile, load_services
-from generator.mkdocs_config import LANGUAGE_ROOTS
-from generator.render import environment, render_page
+from generator.languages import LANGUAGE_ROOTS
+from generator.pages.render import environment, render_page
+from generator.records.load import LoadedFile, load_services
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "services"

@@ -6,9 +6,9 @@ import dataclasses
 from pathlib import Path
 
 from generator.build import plan
-from generator.load import load_services
-from generator.model import Area, Country, Referrer, Text
-from generator.views import ProgrammeView, RouteEntry
+from generator.pages.views import ProgrammeView, RouteEntry
+from generator.records.load import load_services
+from generator.records.model import Area, Country, Referrer, Text
 
 HERE = Path(__file__).resolve().parent
 BASE_URL = "https://directory.example.org/"

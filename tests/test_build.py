@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.mkdocs_config import LANGUAGE_ROOTS
-from generator.model import Referrer
+from generator.languages import LANGUAGE_ROOTS
+from generator.records.model import Referrer
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMMES = ["hacro-caring-dads", "hacro-dedicated-dads", "warwickshire-caring-dads", "3ro-caring-dads", "wiltshire-dads-matter-too"]

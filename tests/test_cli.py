@@ -14,7 +14,7 @@ import pytest
 
 import generator.__main__ as cli
 from generator.build import build
-from generator.yaml_lines import read_yaml
+from generator.records.yaml_reader import read_yaml
 
 from .conftest import ROOT, TODAY, copy_project
 

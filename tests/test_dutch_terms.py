@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 import yaml
 from babel.messages.pofile import read_po
 
-from generator.record_paths import nodes
-from generator.terms import TERMS_FILE, dutch_terms, ruled_out_words, search_words
+from generator.records.record_paths import nodes
+from generator.records.terms import TERMS_FILE, dutch_terms, ruled_out_words, search_words
 
 from .conftest import ROOT
 

@@ -27,7 +27,7 @@ from .conftest import ROOT
 COMMAND = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*python3?\s+-m\s+generator\b[^`\n#]*)")
 SCRIPT = re.compile(r"(?<![\w/.-])scripts/[\w-]+")
 PLACEHOLDERS = {"<id>": "new-org", "<file>": "hacro"}
-WRITTEN = ["README.md", "CONTRIBUTING.md", "generator/scaffold/provider.yaml"]
+WRITTEN = ["README.md", "CONTRIBUTING.md", "generator/records/scaffold/provider.yaml"]
 _LEFT_AT_ROOT = {".git", ".venv", "node_modules", "site", "build", ".pytest_cache", ".hypothesis"}
 
 

@@ -12,10 +12,10 @@ import re
 import pytest
 
 from generator.build import plan
-from generator.model import Referrer
-from generator.opendata import hsds, spreadsheet
-from generator.opendata.programmes_json import open_data
-from generator.views import programme_views
+from generator.pages.opendata import hsds, spreadsheet
+from generator.pages.opendata.programmes_json import open_data
+from generator.pages.views import programme_views
+from generator.records.model import Referrer
 
 from .conftest import fixture_files, fixture_pages
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.mkdocs_config import repository
+from generator.publish.mkdocs_config import repository
 
 from .conftest import TODAY, copy_project
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs_config import LANGUAGE_ROOTS
+from generator.languages import LANGUAGE_ROOTS
 
 from .conftest import fixture_pages
 

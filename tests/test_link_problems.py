@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import build
-from generator.link_problems import content_link_problems
+from generator.publish.link_problems import content_link_problems
 
 from .conftest import TODAY, copy_project
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.limits import MAX_FILE_BYTES
-from generator.line_fields import field_at_line
-from generator.load import load_file
-from generator.problems import field_path
-from generator.yaml_lines import YamlProblem, read_yaml
+from generator.problem import field_path
+from generator.records.limits import MAX_FILE_BYTES
+from generator.records.line_fields import field_at_line
+from generator.records.load import load_file
+from generator.records.yaml_errors import YamlProblem
+from generator.records.yaml_reader import read_yaml
 
 HERE = Path(__file__).resolve().parent
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import frictionless
 
-from generator.model import Referrer
-from generator.opendata import spreadsheet
-from generator.writer import json_text
+from generator.formats import json_text
+from generator.pages.opendata import spreadsheet
+from generator.records.model import Referrer
 
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route, with_status
 

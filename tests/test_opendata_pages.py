@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.mkdocs_config import LANGUAGE_ROOTS
-from generator.opendata import hsds
+from generator.languages import LANGUAGE_ROOTS
+from generator.pages.opendata import hsds
 
 FILES = ["hsds/index.json", "hsds/services/index.json", "data/programmes.csv", "data/datapackage.json", "data/programmes.json"]
 

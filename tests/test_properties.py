@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.checks import check_records
-from generator.load import load_file
-from generator.problems import Problem
+from generator.problem import Problem
+from generator.records.checks import check_records
+from generator.records.load import load_file
 
 from .conftest import ROOT, TODAY
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.build import check
-from generator.render import Markdown, built_address, environment, escape, foreign_name_marker, relative_link
+from generator.pages.render import Markdown, built_address, environment, escape, foreign_name_marker, relative_link
 
 from .conftest import ROOT, TODAY
 

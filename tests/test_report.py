@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 from generator.build import check, report
-from generator.report import Entry, ReportView, report_parts
+from generator.pages.report import Entry, ReportView, report_parts
 
 from .conftest import ROOT, TODAY
 

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from generator.build import plan
-from generator.render import environment, render_page
+from generator.pages.render import environment, render_page
 
 from .conftest import fixture_files
 

@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 from pydantic import BaseModel
 
-from generator import model
-from generator.field_reference import END, START, with_field_reference
-from generator.problems import field_path
-from generator.schema import SCHEMA_PATH, provider_schema, schema_text
-from generator.yaml_lines import read_yaml
+from generator.problem import field_path
+from generator.records import model
+from generator.records.field_reference import END, START, with_field_reference
+from generator.records.json_schema import SCHEMA_PATH, provider_schema, schema_text
+from generator.records.yaml_reader import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = sorted((ROOT / "services").glob("*.yaml")) + [ROOT / "tests" / "fixtures" / "services" / "example.yaml"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.mkdocs_config import read_base
+from generator.publish.mkdocs_config import read_base
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.__main__ import main
 from generator.build import check
-from generator.translation_state import STATE_FILE, confirmed_state, stale_translations
+from generator.records.translation_state import STATE_FILE, confirmed_state, stale_translations
 
 from .conftest import TODAY, copy_project
 

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from generator.i18n import LABELS, label, translations
+from generator.pages.i18n import LABELS, label, translations
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "generator" / "locales" / "nl" / "LC_MESSAGES" / "messages.po"

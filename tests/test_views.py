@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
-
 import dataclasses
 
-from generator.model import Area, Country, DeliveryMode, Format, Referrer, Text
-from generator.pages import nav_pages, plan_pages
-from generator.views import (
+import pytest
+
+from generator.pages.plan import nav_pages, plan_pages
+from generator.pages.views import (
     CompareView,
     FinderView,
     ProgrammeListView,
     ReferrerView,
     by_verdict,
     group_by_area,
+    part_of,
     programme_views,
     provider_views,
-    part_of,
     referrer_path,
     route_verdict,
     split_by_area,
 )
+from generator.records.model import Area, Country, DeliveryMode, Format, Referrer, Text
 
 from .conftest import fixture_files
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.mkdocs_config import read_base
+from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

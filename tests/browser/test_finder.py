@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import check
-from generator.model import UNKNOWN
-from generator.views import programme_views
+from generator.pages.views import programme_views
+from generator.records.model import UNKNOWN
 
 from ..conftest import ROOT, TODAY
 

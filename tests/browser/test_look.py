@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.mkdocs_config import read_base
+from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser

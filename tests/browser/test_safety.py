@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.csp import add_csp, script_hashes
-from generator.mkdocs_config import read_base
+from generator.publish.csp import add_csp, script_hashes
+from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT as PROJECT
 
 # The neutral page of each language, as mkdocs.yml gives it (extra.quick_exit).

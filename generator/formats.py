@@ -1,0 +1,11 @@
+"""How the JSON files we write are spelt, so that every stage produces the same text for the same data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def json_text(data: Any) -> str:
+    """JSON as every file we write holds it: pretty enough to read and diff."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""Turning checked records into what each page shows: the URL of every page and data file, the views, the page plan, the rendering to Markdown, the interface words, the editors' report and the open data."""

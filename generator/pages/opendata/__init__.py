@@ -1,0 +1,36 @@
+"""The directory's open data, rebuilt with every build from the same programme views as the pages.
+
+- `programmes_json`: data/programmes.json, the directory's own format, both languages in one file;
+- `hsds`: an Open Referral HSDS 3.0 snapshot per language, laid out as the API's endpoints;
+- `spreadsheet`: data/programmes.csv and the Frictionless datapackage.json that describes it;
+- `jsonld`: schema.org JSON-LD in the front matter of each programme page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.formats import json_text
+from generator.pages.opendata import hsds, jsonld, spreadsheet
+from generator.pages.opendata.programmes_json import OPEN_DATA_FILE, open_data
+from generator.pages.views import ProgrammeView
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """Every open-data file of one build, computed per language from the programme views."""
+
+    programmes: list[ProgrammeView]
+
+    def files(self, lang: str, base_url: str) -> dict[str, str]:
+        """The files staged beside one language's pages (so MkDocs copies them and checks links to them), by path."""
+        files = {OPEN_DATA_FILE: json_text(open_data(self.programmes))}
+        files.update({path: json_text(data) for path, data in hsds.snapshot(self.programmes, lang, base_url).items()})
+        files[spreadsheet.CSV_FILE] = spreadsheet.programmes_csv(self.programmes, base_url)
+        files[spreadsheet.PACKAGE_FILE] = json_text(spreadsheet.data_package(base_url))
+        return files
+
+    def with_json_ld(self, docs: dict[str, str], lang: str, base_url: str) -> dict[str, str]:
+        """The staged pages, each programme page with its schema.org JSON-LD in its front matter."""
+        pages = {view.path: view for view in self.programmes}
+        return {path: jsonld.with_json_ld(text, jsonld.page(pages[path], lang, base_url)) if path in pages else text for path, text in docs.items()}

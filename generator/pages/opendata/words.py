@@ -1,0 +1,68 @@
+"""The words every open-data format shares: the referral answers and the facts, in one language."""
+
+from __future__ import annotations
+
+from generator.pages.i18n import N_, label, translations
+from generator.pages.views import ProgrammeView, RouteEntry
+from generator.records.model import UNKNOWN, Programme, Status, Text
+
+VERDICT_WORDS = {
+    "yes": N_("Yes"),
+    "conditional": N_("Yes, on conditions"),
+    "not_stated": N_("Not stated by the provider — contact them"),
+    "no": N_("No"),
+}
+"""The one table from a route's verdict to the words the formats publish; the site's own words."""
+
+MAY_REFER = ("yes", "conditional")
+"""The verdicts by which a referrer may refer, directly or on conditions: the ones whose route details are published."""
+
+
+def gettext(message: str, lang: str) -> str:
+    """An interface word in one language, from the Babel catalogue."""
+    return translations(lang).gettext(message)
+
+
+def known(value: object) -> bool:
+    """True where the record gives the fact: not `unknown`, not left out."""
+    return value is not None and value != UNKNOWN
+
+
+def unknown_words(lang: str) -> str:
+    """What every format says where the provider publishes nothing: the site's own words."""
+    return gettext("not published — contact the provider", lang)
+
+
+def text(value: Text | str, lang: str) -> str:
+    """A record's text in one language; plain strings (names, numbers) as they are."""
+    return value.get(lang) if isinstance(value, Text) else str(value)
+
+
+def verdict_words(entry: RouteEntry, lang: str) -> str:
+    """The answer for one referrer, e.g. “Yes, on conditions”, through VERDICT_WORDS; a no because the
+    source names the only way in says which way that is, as the pages do."""
+    if entry.only_through:
+        return gettext("No — only through %(way)s", lang) % {"way": entry.only.through.get(lang)}
+    return gettext(VERDICT_WORDS[entry.verdict], lang)
+
+
+def referrer_answer(entry: RouteEntry, lang: str) -> str:
+    """“Social worker: Yes”: the referrer and the answer in one phrase."""
+    return f"{label(entry.referrer, lang)}: {verdict_words(entry, lang)}"
+
+
+def first_email(view: ProgrammeView) -> str | None:
+    """The first published e-mail of the programme's contacts (team inboxes come first), or None."""
+    return next((c.email for c in view.contacts if known(c.email)), None)
+
+
+def record_status(programme: Programme) -> str:
+    """The record's status as a word: active, pilot, ended or unknown."""
+    # The status is an enum member, or the plain word unknown where the record does not know it.
+    return str(getattr(programme.status, "value", programme.status))
+
+
+def status_words(programme: Programme, lang: str) -> str:
+    """The status as the site says it (Running, Pilot, Ended), or the unknown words."""
+    status = record_status(programme)
+    return unknown_words(lang) if status == UNKNOWN else label(Status(status), lang)

@@ -1,0 +1,168 @@
+"""Pure functions from a page's data to Markdown, through Jinja2 templates.
+
+Every value a template prints is escaped for Markdown and HTML unless it is
+`Markdown` (the GOV.UK Frontend rule: text is escaped, html is explicit), so a
+record can never put markup into a page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.languages import OTHER_LANGUAGE
+from generator.pages import i18n
+from generator.pages.plan import Page
+from generator.records.checks import REVIEW_WARN_DAYS
+from generator.records.model import UNKNOWN, Programme, Text
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+
+
+class Markdown(str):
+    """Markdown a template or filter built on purpose; printed as it is."""
+
+
+def escape(value: Any) -> str:
+    """Escape a value so that Markdown and HTML show it as plain text."""
+    if isinstance(value, Markdown):
+        return value
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;")
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def foreign_name_marker(names: list[tuple[str, str]], lang: str):
+    """A function that wraps names in another language than the page's in <span lang>.
+
+    It works on escaped text, so the names are escaped the same way first; the
+    longest name is tried first, so a name inside a longer one is not marked twice.
+    """
+    others = sorted({(escape(name), name_lang) for name, name_lang in names if name_lang != lang}, key=lambda item: -len(item[0]))
+    if not others:
+        return lambda text: text
+    languages = dict(others)
+    pattern = re.compile("|".join(re.escape(name) for name, _ in others))
+    return lambda text: pattern.sub(lambda m: f'<span lang="{languages[m.group(0)]}">{m.group(0)}</span>', text)
+
+
+def relative_link(from_page: str, to_page: str) -> Markdown:
+    """The link from one docs/ path to another, as MkDocs resolves it."""
+    return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+
+
+def built_address(from_page: str, to_page: str) -> Markdown:
+    """The address of one docs/ page from another once built (x.md is served as x/), for links in raw HTML."""
+
+    def folder(page: str) -> str:
+        return posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page.removesuffix(".md")
+
+    relative = posixpath.relpath(folder(to_page) or ".", folder(from_page) or ".")
+    return Markdown("./" if relative == "." else relative + "/")
+
+
+def repo_url(repository: dict[str, str] | None, action: str, file: str, line: int | None = None) -> Markdown | None:
+    """The address of a file on the repository host: action is blob (view), edit or commits (history)."""
+    if not repository:
+        return None
+    anchor = f"#L{line}" if line and action == "blob" else ""
+    return Markdown(f"{repository['url']}/{action}/{repository['branch']}/{file}{anchor}")
+
+
+def source_link(repository: dict[str, str] | None, file: str, line: int | None = None) -> Markdown:
+    """A link to a file (and line) on the repository host, or the plain path where none is set."""
+    label = f"{file}:{line}" if line else file
+    url = repo_url(repository, "blob", file, line)
+    return Markdown(f"[`{label}`]({url})" if url else f"`{label}`")
+
+
+def environment(
+    lang: str,
+    today: datetime.date | None = None,
+    repository: dict[str, str] | None = None,
+    history: dict[str, datetime.date] | None = None,
+    names: list[tuple[str, str]] | None = None,
+) -> jinja2.Environment:
+    """A Jinja2 environment that renders in one language, as on `today` (for review notices).
+
+    `repository` ({url, branch}) turns on edit and history links to the files
+    pages come from; `history` gives the date each file last changed in git;
+    `names` (name, language) are marked with `lang` wherever they appear in
+    text of the other language.
+    """
+    mark_names = foreign_name_marker(names or [], lang)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        extensions=["jinja2.ext.i18n"],
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=lambda value: value if isinstance(value, Markdown) else mark_names(escape(value)),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # The Babel extractor reads templates with trimmed=true (babel.cfg): they must agree.
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    unpublished = i18n.translations(lang).gettext("not published — contact the provider")
+
+    def t(value: Text | str | None) -> str:
+        if value is None or value == UNKNOWN:
+            return unpublished
+        return value.get(lang) if isinstance(value, Text) else str(value)
+
+    def area_label(programme: Programme) -> str:
+        """Where a programme runs, e.g. “Hertfordshire (United Kingdom)”; an area that is the whole country once."""
+        names = [t(area.name) for area in programme.areas]
+        country = i18n.country_name(programme.country, lang)
+        # Babel says “Netherlands” where the record says “The Netherlands”.
+        whole_country = [name.casefold().removeprefix("the ") for name in names] == [country.casefold().removeprefix("the ")]
+        return names[0] if whole_country else f"{', '.join(names)} ({country})"
+
+    env.filters.update(
+        t=t,
+        area_label=area_label,
+        label=lambda value: i18n.label(value, lang),
+        country=lambda value: i18n.country_name(value, lang),
+        number=lambda value: unpublished if value == UNKNOWN else i18n.number(value, lang),
+        percent=lambda value: i18n.percent(value, lang),
+        date=lambda value: i18n.long_date(value, lang),
+        md=Markdown,
+        # Record text inside Markdown built in a template, e.g. a link's words.
+        text=lambda value: Markdown(mark_names(escape(value))),
+        # Front matter: Material prints title and description into HTML unescaped.
+        yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
+        review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,
+    )
+    env.globals.update(
+        lang=lang,
+        UNKNOWN=UNKNOWN,
+        other_lang=OTHER_LANGUAGE[lang],
+        repository=repository,
+        translate=i18n.translations(lang).gettext,
+        source_link=lambda file, line=None: source_link(repository, file, line),
+        repo_url=lambda action, file: repo_url(repository, action, file),
+        history=history or {},
+    )
+    return env
+
+
+def file_links(env: jinja2.Environment, source: str) -> str:
+    """The last-changed date and the edit and history links that end every page."""
+    return env.get_template("snippets/file_links.md.j2").render(file=source)
+
+
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    """Render one generated page's Markdown, ending with the links to its source."""
+    link = lambda to_page: relative_link(page.path, to_page)  # noqa: E731
+    address = lambda to_page: built_address(page.path, to_page)  # noqa: E731
+    text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link, address=address)
+    return text.rstrip("\n") + "\n\n" + file_links(env, page.source)

@@ -1,0 +1,589 @@
+"""The data each generated page's template receives: one documented class per template.
+
+Views hold records, not translated strings: the template picks the language
+through the `t` filter, so one view serves both languages.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from generator.records.model import (
+    UNKNOWN,
+    Area,
+    Contact,
+    Country,
+    DeliveryMode,
+    Figure,
+    Format,
+    OnlyRoutes,
+    Programme,
+    Provider,
+    ProviderFile,
+    Referrer,
+    Route,
+    Source,
+    Text,
+)
+
+
+def programme_path(programme_id: str) -> str:
+    """The page of a programme, the same in both languages."""
+    return f"programmes/{programme_id}.md"
+
+
+def provider_path(provider_id: str) -> str:
+    """The page of a provider, the same in both languages."""
+    return f"providers/{provider_id}.md"
+
+
+def referrer_path(referrer: Referrer, part: int | str = 1) -> str:
+    """One part of the page of what one kind of referrer may use: the first is the role's page, the others below it."""
+    slug = referrer.value.replace("_", "-")
+    return f"referrals/{slug}.md" if part == 1 else f"referrals/{slug}/{part}.md"
+
+
+@dataclass(frozen=True)
+class RouteEntry:
+    """What a programme says about one kind of referrer.
+
+    `route` is None where the record has no route for the referrer. Whether that
+    is silence or a refusal depends on `only`: a source that names the only way in
+    has answered for every other referrer too.
+    """
+
+    referrer: Referrer
+    route: Route | None
+    only: OnlyRoutes | None = None
+    only_when: Text | None = None
+    """The programme's own precondition, which holds for every referrer."""
+
+    @property
+    def verdict(self) -> str:
+        """yes, conditional, no, or not_stated (see `route_verdict`)."""
+        return route_verdict(self)
+
+    @property
+    def only_through(self) -> bool:
+        """True where the answer is no because the source names another, only, way in."""
+        return self.route is None and self.only is not None
+
+
+def route_verdict(entry: RouteEntry) -> str:
+    """yes, conditional, no, or not_stated: the one answer the site gives a referrer."""
+    if entry.route is None:
+        return "no" if entry.only is not None else "not_stated"
+    if not entry.route.allowed:
+        return "no"
+    return "conditional" if entry.route.conditions or entry.only_when else "yes"
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    """`programme.md.j2`: one programme with everything its page shows, ids already resolved."""
+
+    programme: Programme
+    provider: Provider
+    contacts: list[Contact]
+    sources: list[Source]
+    routes: list[RouteEntry]
+    alternatives: list[tuple[Programme, Text]]
+    last_reviewed: datetime.date
+    record_file: str
+    only_source: Source | None = None
+    """The source that says the programme's routes are the only ways in."""
+
+    @property
+    def path(self) -> str:
+        """This programme's page."""
+        return programme_path(self.programme.id)
+
+    @property
+    def provider_path(self) -> str:
+        """The page of this programme's provider."""
+        return provider_path(self.provider.id)
+
+    @property
+    def stated_routes(self) -> list[RouteEntry]:
+        """The routes the source states, allowed or not."""
+        return [entry for entry in self.routes if entry.route is not None]
+
+    @property
+    def stated_groups(self) -> list[list[RouteEntry]]:
+        """The stated routes, one group per route, so a route written for several referrers (also_for) shows once."""
+        groups: dict[int, list[RouteEntry]] = {}
+        for entry in self.stated_routes:
+            groups.setdefault(id(entry.route), []).append(entry)
+        return list(groups.values())
+
+    @property
+    def unstated(self) -> list[Referrer]:
+        """Referrers the source says nothing about."""
+        return [entry.referrer for entry in self.routes if entry.verdict == "not_stated"]
+
+    @property
+    def only_through(self) -> list[Referrer]:
+        """Referrers who may not refer because the source names the only way in."""
+        return [entry.referrer for entry in self.routes if entry.only_through]
+
+    @property
+    def may_refer(self) -> list[RouteEntry]:
+        """The routes by which a referrer may refer, directly or on conditions."""
+        return [entry for entry in self.stated_routes if entry.route and entry.route.allowed]
+
+    def route_for(self, referrer: Referrer) -> RouteEntry:
+        """What the programme says about one referrer."""
+        return next(entry for entry in self.routes if entry.referrer == referrer)
+
+    @property
+    def outcomes(self) -> list[Figure]:
+        """Figures that measure the programme's results, not background statistics."""
+        return [figure for figure in self.programme.figures if figure.kind == "outcome"]
+
+    @property
+    def background(self) -> list[Figure]:
+        """Background figures, such as local crime statistics: never shown as results."""
+        return [figure for figure in self.programme.figures if figure.kind == "context"]
+
+    @property
+    def unreachable(self) -> bool:
+        """True where the provider publishes no e-mail address or phone number for this programme."""
+        return unreachable(self.contacts)
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """The values the all-programmes filters match this programme on."""
+        return filter_values(self)
+
+
+@dataclass(frozen=True)
+class ProgrammeListView:
+    """`programmes.md.j2`: one part of the all-programmes table, whose filters offer what every programme has."""
+
+    programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This part's page."""
+        return programmes_path(self.number)
+
+    @property
+    def rows(self) -> list[ProgrammeView]:
+        """The programmes this part's table lists, each once."""
+        return self.parts[self.number - 1].programmes
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """The countries and areas the country and area filters offer."""
+        return group_by_area(self.programmes)
+
+    @property
+    def area_parts(self) -> dict[str, int]:
+        """The part of the table that lists each area's programmes, by area id."""
+        return part_of(self.parts)
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every part's page, in order."""
+        return [programmes_path(part.number) for part in self.parts]
+
+    def part_path(self, part: int | str) -> str:
+        """One part's page (a placeholder such as "{part}" gives the pattern finder.js fills in)."""
+        return programmes_path(part)
+
+    @property
+    def formats(self) -> list[Format]:
+        """The formats the programmes use, in the model's order."""
+        used = {view.filters["format"] for view in self.programmes}
+        return [kind for kind in Format if kind.value in used]
+
+    @property
+    def modes(self) -> list[DeliveryMode]:
+        """The delivery modes the programmes use, in the model's order."""
+        used = {mode for view in self.programmes for mode in view.filters["modes"].split()}
+        return [mode for mode in DeliveryMode if mode.value in used]
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """The referrers at least one programme takes, in the model's order."""
+        used = {entry.referrer for view in self.programmes for entry in view.may_refer}
+        return [referrer for referrer in Referrer if referrer in used]
+
+
+@dataclass(frozen=True)
+class ProviderView:
+    """`provider.md.j2`: one provider, its programmes and sources."""
+
+    provider: Provider
+    programmes: list[ProgrammeView]
+    sources: list[Source]
+    last_reviewed: datetime.date
+    record_file: str
+
+    @property
+    def path(self) -> str:
+        """This provider's page."""
+        return provider_path(self.provider.id)
+
+    @property
+    def unreachable(self) -> bool:
+        """True where the provider publishes no e-mail address or phone number."""
+        return unreachable(self.provider.contacts)
+
+    @property
+    def areas(self) -> list[Area]:
+        """Every area the provider's programmes serve, once each."""
+        seen: dict[str, Area] = {}
+        for view in self.programmes:
+            for area in view.programme.areas:
+                seen.setdefault(area.id, area)
+        return list(seen.values())
+
+
+def unreachable(contacts: list[Contact]) -> bool:
+    """True where none of the contacts has a published e-mail address or phone number."""
+    return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in contacts)
+
+
+PROVIDERS_PER_PAGE = 100
+"""Providers on one page of the list of providers: under 1 kB of HTML each."""
+
+
+@dataclass(frozen=True)
+class ProviderListView:
+    """`providers.md.j2`: one page of the list of providers, in the records' order."""
+
+    every_provider: list[ProviderView]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This page of the list."""
+        return providers_path(self.number)
+
+    @property
+    def providers(self) -> list[ProviderView]:
+        """The providers this page lists."""
+        start = (self.number - 1) * PROVIDERS_PER_PAGE
+        return self.every_provider[start : start + PROVIDERS_PER_PAGE]
+
+    @property
+    def part_paths(self) -> list[str]:
+        """Every page of the list, in order."""
+        return [providers_path(number) for number in range(1, max(1, -(-len(self.every_provider) // PROVIDERS_PER_PAGE)) + 1)]
+
+
+@dataclass(frozen=True)
+class ReferrerView:
+    """`referrer.md.j2`: one part of what one kind of referrer may use, area by area.
+
+    The first part is the role's page: it also counts every programme and
+    links every area to the part that holds it.
+    """
+
+    referrer: Referrer
+    programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This part's page."""
+        return referrer_path(self.referrer, self.number)
+
+    def _where(self, verdict: str) -> list[ProgrammeView]:
+        return [view for view in self.programmes if route_verdict(view.route_for(self.referrer)) == verdict]
+
+    @property
+    def direct(self) -> list[ProgrammeView]:
+        """Programmes this referrer may refer to directly."""
+        return self._where("yes")
+
+    @property
+    def conditional(self) -> list[ProgrammeView]:
+        """Programmes this referrer may refer to on conditions."""
+        return self._where("conditional")
+
+    @property
+    def refused(self) -> list[ProgrammeView]:
+        """Programmes that take no referral from this referrer."""
+        return self._where("no")
+
+    @property
+    def unstated(self) -> list[ProgrammeView]:
+        """Programmes whose source says nothing about this referrer."""
+        return self._where("not_stated")
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """This part's programmes by country and area, those this referrer may use first in each area."""
+        return [
+            CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
+            for group in self.parts[self.number - 1].countries
+        ]
+
+    @property
+    def every_area(self) -> list[CountryGroup]:
+        """Every area of the directory, for the role page's list of areas."""
+        return group_by_area(self.programmes)
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part of this role's page that holds an area's answers."""
+        return referrer_path(self.referrer, part_of(self.parts)[group.area.id])
+
+    @property
+    def first_path(self) -> str:
+        """The role's page: the first part."""
+        return referrer_path(self.referrer)
+
+
+@dataclass(frozen=True)
+class ReferrerListView:
+    """`referrers.md.j2`: every kind of referrer, with how many programmes each may use."""
+
+    referrers: list[ReferrerView]
+
+
+def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeView]:
+    """Resolve each programme's ids into the contacts, sources and programmes they name."""
+    by_id = {p.id: p for record, _ in records for p in record.programmes}
+    views = []
+    for record, file in records:
+        contacts = {c.id: c for c in record.provider.contacts}
+        sources = {s.id: s for s in record.sources}
+        for programme in record.programmes:
+            stated = {referrer: route for route in programme.referral_routes for referrer in route.referrers}
+            views.append(
+                ProgrammeView(
+                    programme=programme,
+                    provider=record.provider,
+                    contacts=[contacts[c] for c in programme.contacts],
+                    sources=[sources[s] for s in programme.sources],
+                    routes=[RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when) for r in Referrer],
+                    alternatives=[(by_id[a.programme], a.when) for a in programme.alternatives],
+                    last_reviewed=record.last_reviewed,
+                    record_file=file,
+                    only_source=sources[programme.only_routes.source] if programme.only_routes else None,
+                )
+            )
+    return views
+
+
+def provider_views(records: list[tuple[ProviderFile, str]], programmes: list[ProgrammeView]) -> list[ProviderView]:
+    """One view per provider, with its programmes' views."""
+    return [
+        ProviderView(
+            provider=record.provider,
+            programmes=[view for view in programmes if view.provider.id == record.provider.id],
+            sources=list(record.sources),
+            last_reviewed=record.last_reviewed,
+            record_file=file,
+        )
+        for record, file in records
+    ]
+
+
+VERDICT_ORDER = ("yes", "conditional", "not_stated", "no")
+"""The order in which answers list programmes: the open routes first, refusals last."""
+
+
+def finder_path() -> str:
+    """The referral finder, the same in both languages."""
+    return "finder.md"
+
+
+def referrers_path() -> str:
+    """The page listing every kind of referrer."""
+    return "referrals/index.md"
+
+
+def compare_path(part: int | str = 1) -> str:
+    """One part of the comparison: the first is the comparison's page, the others below it."""
+    return "compare.md" if part == 1 else f"compare/{part}.md"
+
+
+def programmes_path(part: int | str = 1) -> str:
+    """One part of the all-programmes table: the first is the table's page, the others in a folder no programme id can take as a page."""
+    return "programmes/index.md" if part == 1 else f"programmes/all/{part}.md"
+
+
+def providers_path(part: int = 1) -> str:
+    """One page of the list of providers: the first is the list's page, the others in a folder no provider id can take as a page."""
+    return "providers/index.md" if part == 1 else f"providers/all/{part}.md"
+
+
+def editors_path(part: int = 1) -> str:
+    """One part of the editors' data report."""
+    return "editors.md" if part == 1 else f"editors/{part}.md"
+
+
+def area_anchor(area: Area) -> str:
+    """The id of an area's section on a referrer's page, e.g. area-hertfordshire."""
+    return f"area-{area.id}"
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """One area of one country, with the programmes that serve it."""
+
+    country: Country
+    area: Area
+    programmes: list[ProgrammeView]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this area's section on a page."""
+        return area_anchor(self.area)
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    """One country, with its areas in the order the records first name them."""
+
+    country: Country
+    areas: list[AreaGroup]
+
+
+def group_by_area(programmes: list[ProgrammeView]) -> list[CountryGroup]:
+    """Programmes by country (GB, then NL) and area; a programme serving two areas is under both."""
+    groups: dict[Country, dict[str, AreaGroup]] = {}
+    for view in programmes:
+        country = view.programme.country
+        for area in view.programme.areas:
+            areas = groups.setdefault(country, {})
+            if area.id not in areas:
+                areas[area.id] = AreaGroup(country, area, [])
+            areas[area.id].programmes.append(view)
+    return [CountryGroup(country, list(groups[country].values())) for country in Country if country in groups]
+
+
+PART_SIZE = 40
+"""How many programme entries (a programme once per area it serves) a part of a
+split page holds, whole areas at a time: at about 1.5 kB of HTML per answer or
+card, a part stays well under 250 kB however large the directory grows."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page's share of a list split by area: whole areas, country by country, in the records' order."""
+
+    number: int
+    areas: list[AreaGroup]
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """This part's areas under their countries."""
+        groups: dict[Country, list[AreaGroup]] = {}
+        for group in self.areas:
+            groups.setdefault(group.country, []).append(group)
+        return [CountryGroup(country, areas) for country, areas in groups.items()]
+
+    @property
+    def programmes(self) -> list[ProgrammeView]:
+        """The programmes of this part's areas, each once."""
+        seen: dict[str, ProgrammeView] = {}
+        for group in self.areas:
+            for view in group.programmes:
+                seen.setdefault(view.programme.id, view)
+        return list(seen.values())
+
+
+def split_by_area(countries: list[CountryGroup], size: int = PART_SIZE) -> list[Part]:
+    """Areas packed in order into parts of at most `size` programme entries; an area larger than that is a part of its own."""
+    parts: list[list[AreaGroup]] = [[]]
+    for group in (area for country in countries for area in country.areas):
+        if parts[-1] and sum(len(a.programmes) for a in parts[-1]) + len(group.programmes) > size:
+            parts.append([])
+        parts[-1].append(group)
+    return [Part(number, areas) for number, areas in enumerate(parts, start=1)]
+
+
+def part_of(parts: list[Part]) -> dict[str, int]:
+    """The part each area is in, by area id."""
+    return {group.area.id: part.number for part in parts for group in part.areas}
+
+
+def by_verdict(programmes: list[ProgrammeView], referrer: Referrer) -> list[ProgrammeView]:
+    """Programmes in the order an answer lists them: may refer, on conditions, not stated, may not."""
+    return sorted(programmes, key=lambda view: VERDICT_ORDER.index(route_verdict(view.route_for(referrer))))
+
+
+def filter_values(view: ProgrammeView) -> dict[str, str]:
+    """The values the all-programmes filters match a programme's row on, as space-separated words."""
+    p = view.programme
+    modes = [] if p.format.delivery_modes == UNKNOWN else [m.value for m in p.format.delivery_modes]
+    return {
+        "country": p.country.value,
+        "areas": " ".join(area.id for area in p.areas),
+        "format": p.format.kind if p.format.kind == UNKNOWN else p.format.kind.value,
+        "modes": " ".join(modes) or UNKNOWN,
+        "referrers": " ".join(entry.referrer.value for entry in view.may_refer),
+    }
+
+
+@dataclass(frozen=True)
+class FinderView:
+    """`finder.md.j2`: the finder's form; its answers come from the part of the chosen role's page that holds the chosen area (ReferrerView)."""
+
+    programmes: list[ProgrammeView]
+    parts: list[Part]
+
+    @property
+    def path(self) -> str:
+        """The finder's page."""
+        return finder_path()
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """Every kind of referrer, in the model's order."""
+        return list(Referrer)
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """The countries and areas a reader can choose."""
+        return group_by_area(self.programmes)
+
+    @property
+    def area_parts(self) -> dict[str, int]:
+        """The part of every role's page that holds each area, by area id."""
+        return part_of(self.parts)
+
+    @property
+    def compare_path(self) -> str:
+        """The comparison page, linked from the finder."""
+        return compare_path()
+
+    def page_for(self, referrer: Referrer, part: int | str = 1) -> str:
+        """The static page with the same answers for one referrer (one part of it), for readers without JavaScript."""
+        return referrer_path(referrer, part)
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """`compare.md.j2`: one part of the comparison, the programmes of some areas side by side, facts in the same order on each card."""
+
+    programmes: list[ProgrammeView]
+    parts: list[Part]
+    number: int = 1
+
+    @property
+    def path(self) -> str:
+        """This part's page."""
+        return compare_path(self.number)
+
+    @property
+    def cards(self) -> list[ProgrammeView]:
+        """The programmes this part compares, each once."""
+        return self.parts[self.number - 1].programmes
+
+    @property
+    def every_area(self) -> list[CountryGroup]:
+        """Every area of the directory, for the list of areas to compare."""
+        return group_by_area(self.programmes)
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part of the comparison that holds an area's programmes."""
+        return compare_path(part_of(self.parts)[group.area.id])

@@ -1,0 +1,1 @@
+"""Putting the pages on the web: the one writer, the engine (MkDocs) that turns staged Markdown into HTML, what is done to every built page after it (HTML fixes, CSP, search marks), the search index and each file's history."""

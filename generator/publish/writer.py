@@ -1,0 +1,115 @@
+"""The one module that writes files: staged docs, configs, data, the search index and the site swap."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from pagefind.index import IndexConfig, PagefindIndex
+
+from generator.formats import json_text
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a text file unless it already holds exactly this text; say whether it wrote."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def stage(folder: Path, files: dict[str, str]) -> int:
+    """Make `folder` hold exactly `files` (path → text), touching only what changed.
+
+    Unchanged files keep their modification time, so `mkdocs serve` and
+    `--dirty` builds redo only what an edit affected.
+    """
+    written = sum(write_if_changed(folder / name, text) for name, text in files.items())
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def write_yaml(path: Path, data: dict[str, Any]) -> None:
+    """Write a generated YAML file (a per-language MkDocs config)."""
+    write_if_changed(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write a JSON file."""
+    write_if_changed(path, json_text(data))
+
+
+def fresh_folder(path: Path) -> Path:
+    """Empty a scratch folder, creating it if needed."""
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def assemble_site(parts: dict[str, Path]) -> Path:
+    """Move each language's built site into one folder: English at the root, the others in /<lang>/."""
+    first = parts[""]
+    for prefix, folder in parts.items():
+        if prefix:
+            os.replace(folder, first / prefix)
+    return first
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
+    """Pass every HTML page under `folder` through `transform(path relative to folder, html)`; write those it changed.
+
+    Each page is read once and written at most once: this runs over every page of the site.
+    """
+    written = 0
+    for path in folder.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        new = transform(path.relative_to(folder).as_posix(), html)
+        if new != html:
+            path.write_text(new, encoding="utf-8")
+            written += 1
+    return written
+
+
+def drop_copies(folder: Path, original: Path) -> None:
+    """Delete `folder`, every file of which must be a byte-for-byte copy of the same file under `original`."""
+    for path in folder.rglob("*"):
+        if path.is_file() and path.read_bytes() != (original / path.relative_to(folder)).read_bytes():
+            raise ValueError(f"{path} differs from {original / path.relative_to(folder)}, so it cannot be shared")
+    shutil.rmtree(folder)
+
+
+def write_search_index(site: Path, folder: str, unused: tuple[str, ...]) -> dict[str, int]:
+    """Index the marked pages of `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files; return its counts."""
+    async def index() -> dict[str, int]:
+        async with PagefindIndex(IndexConfig(output_path=str(site / folder))) as pagefind:
+            found = await pagefind.add_directory(str(site))
+        return {"pages": found["page_count"]}
+
+    # In a thread of its own: the caller may already run an event loop (Playwright's, in the tests).
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        counts = thread.submit(asyncio.run, index()).result()
+    for name in unused:
+        (site / folder / name).unlink(missing_ok=True)
+    return counts

@@ -1,0 +1,121 @@
+"""Rules across records: unique ids, links between records, review dates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from generator.problem import FieldPath, Problem, field_path
+from generator.records.load import LoadedFile
+from generator.records.model import Referrer, Route
+from generator.records.record_paths import nodes
+from generator.records.terms import TERMS_FILE, ruled_out_words
+
+REVIEW_WARN_DAYS = 365
+REVIEW_FAIL_DAYS = 730
+
+
+def _problem(item: LoadedFile, path: FieldPath, message: str, severity: str = "error") -> Problem:
+    return Problem(item.path, item.document.line_of(path), field_path(path), message, severity)  # type: ignore[arg-type]
+
+
+def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
+    """Provider and programme ids name pages, so each may be used once across all files."""
+    seen: dict[str, tuple[LoadedFile, FieldPath]] = {}
+    for item in files:
+        places: list[tuple[str, FieldPath]] = [(item.record.provider.id, ("provider", "id"))]
+        places += [(p.id, ("programmes", i, "id")) for i, p in enumerate(item.record.programmes)]
+        for value, path in places:
+            if value in seen:
+                first, first_path = seen[value]
+                where = f"{first.path}:{first.document.line_of(first_path)}"
+                yield _problem(item, path, f"the id “{value}” is already used in {where}; ids must be unique across all files, so give one of them another id")
+            else:
+                seen[value] = (item, path)
+
+
+def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
+    """Every id a record points at must exist."""
+    record = item.record
+    sources = [s.id for s in record.sources]
+    contacts = [c.id for c in record.provider.contacts]
+    for name, ids, path in (("source", sources, ("sources",)), ("contact", contacts, ("provider", "contacts"))):
+        for index, value in enumerate(ids):
+            if ids.index(value) != index:
+                yield _problem(item, path + (index, "id"), f"the {name} id “{value}” is used twice in this file")
+
+    def must_be(kind: str, value: str | None, known: list[str] | set[str], path: FieldPath) -> Iterator[Problem]:
+        if value is not None and value not in known:
+            listed = ", ".join(sorted(known)) or "none yet"
+            yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first")
+
+    for p_index, programme in enumerate(record.programmes):
+        base: FieldPath = ("programmes", p_index)
+        for i, value in enumerate(programme.sources):
+            yield from must_be("source", value, sources, base + ("sources", i))
+        for i, value in enumerate(programme.contacts):
+            yield from must_be("contact", value, contacts, base + ("contacts", i))
+        routed: set[Referrer] = set()
+        for i, route in enumerate(programme.referral_routes):
+            yield from must_be("source", route.source, sources, base + ("referral_routes", i, "source"))
+            if route.channel != "unknown":
+                yield from must_be("contact", route.channel.contact, contacts, base + ("referral_routes", i, "channel", "contact"))
+            for key, referrer in _referrer_places(route):
+                if referrer in routed:
+                    yield _problem(item, base + ("referral_routes", i) + key, f"there is already a route for {referrer.value}; put everything for one referrer in one route")
+                routed.add(referrer)
+        if programme.only_routes is not None:
+            yield from must_be("source", programme.only_routes.source, sources, base + ("only_routes", "source"))
+        for field in ("figures", "testimonials"):
+            for i, entry in enumerate(getattr(programme, field)):
+                yield from must_be("source", entry.source, sources, base + (field, i, "source"))
+        for i, alternative in enumerate(programme.alternatives):
+            yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
+        if programme.country != record.provider.country:
+            yield _problem(item, base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
+
+
+def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
+    """Each referrer a route names, with the path of the key that names it."""
+    yield ("referrer",), route.referrer
+    for n, referrer in enumerate(route.also_for):
+        yield ("also_for", n), referrer
+
+
+def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
+    """Facts age: a notice after a year, and after two years a warning, so `check --strict` fails."""
+    age = (today - item.record.last_reviewed).days
+    if age < 0:
+        yield _problem(item, ("last_reviewed",), f"the date {item.record.last_reviewed} lies in the future; write the day the file was last checked")
+    elif age > REVIEW_FAIL_DAYS:
+        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than two years ago ({item.record.last_reviewed}); check them against the sources and update the date", "warning")
+    elif age > REVIEW_WARN_DAYS:
+        yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due (after two years `check --strict` fails)", "notice")
+
+
+def _placeholders(item: LoadedFile) -> Iterator[Problem]:
+    """A new file from `python -m generator new` is not done while a TODO is left in it."""
+    for path, node in nodes(item.document.data):
+        if isinstance(node, str) and "TODO" in node:
+            yield _problem(item, path, "still holds a TODO from the template; write the fact from the source, or unknown")
+
+
+def _dutch_terms(item: LoadedFile) -> Iterator[Problem]:
+    """The Dutch of every text follows the term list: one term per concept."""
+    for path, node in nodes(item.document.data):
+        if path and path[-1] == "nl" and isinstance(node, str):
+            for word, term in ruled_out_words(node):
+                where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
+                yield _problem(item, path, f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")
+
+
+def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:
+    """Every problem across the loaded records, errors and warnings together."""
+    programme_ids = {p.id for item in files for p in item.record.programmes}
+    problems = list(_unique_ids(files))
+    for item in files:
+        problems += _placeholders(item)
+        problems += _references(item, programme_ids)
+        problems += _review_dates(item, today)
+        problems += _dutch_terms(item)
+    return problems

@@ -1,0 +1,390 @@
+"""The record schema: the one source of truth for what a provider file holds.
+
+Every field carries a description written for editors: the JSON Schema that
+VS Code uses, and the field reference in CONTRIBUTING.md, are exported from
+these descriptions, never written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PositiveFloat, PositiveInt
+
+from generator.languages import Language
+
+UNKNOWN = "unknown"
+Unknown = Literal["unknown"]
+"""The value an editor writes where the source does not publish a fact."""
+
+
+# The patterns are written so that Python and JavaScript read them alike (no
+# flags), because the JSON Schema hands them to editors' tools as well.
+_UNSAFE_PATTERN = r"<\s*[a-zA-Z/!?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\s*:|\{\s*[:#.]|&#|\]\s*\("
+UNSAFE = re.compile(_UNSAFE_PATTERN)
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_PHONE_PATTERN = r"\+?[0-9][0-9 ()-]{5,}[0-9]"
+_URL_PATTERN = r"""https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"']*)?"""
+_EMAIL = re.compile(f"^{_EMAIL_PATTERN}$")
+_PHONE = re.compile(f"^{_PHONE_PATTERN}$")
+_URL = re.compile(f"^{_URL_PATTERN}$")
+
+
+@dataclass(frozen=True)
+class _SchemaPattern:
+    """What a validator checks, told to editors' tools: a JSON Schema pattern and the message VS Code shows.
+
+    The validators stay the judges (`check` says more than a pattern can);
+    this lets VS Code flag the same mistakes while the editor types.
+    """
+
+    pattern: str
+    message: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        schema = handler(core_schema)
+        return {**schema, "pattern": self.pattern, "patternErrorMessage": self.message}
+
+
+def _or_unknown(pattern: str) -> str:
+    return f"^(?:{UNKNOWN}|{pattern})$"
+
+
+def _plain_text(value: str) -> str:
+    """Refuse text that would put HTML, script or a Markdown link into a page."""
+    if not value.strip():
+        raise ValueError("is empty: write the text, or remove the field")
+    found = UNSAFE.search(value)
+    if found:
+        raise ValueError(
+            f"contains “{found.group(0)}”, which looks like HTML, script or a link; "
+            "write plain text only"
+        )
+    return value.strip()
+
+
+def _email(value: str) -> str:
+    if value != UNKNOWN and not _EMAIL.match(value):
+        raise ValueError(f"“{value}” is not an e-mail address (like team@example.org), or write unknown")
+    return value
+
+
+def _phone(value: str) -> str:
+    if value != UNKNOWN and not _PHONE.match(value):
+        raise ValueError(
+            f"“{value}” is not a phone number: use digits, spaces and an optional leading +, "
+            "in quotes, or write unknown"
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    if value != UNKNOWN and not _URL.match(value):
+        raise ValueError(f"“{value}” is not a web address starting with https://, or write unknown")
+    return value
+
+
+PlainText = Annotated[
+    str,
+    AfterValidator(_plain_text),
+    _SchemaPattern(
+        f"^(?![\\s\\S]*(?:{_UNSAFE_PATTERN}))[\\s\\S]*\\S",
+        "This would put HTML, a script or a link into the page: write plain text only "
+        "(no < > tags, “javascript:”, [text](address) links or {: …} markup).",
+    ),
+]
+Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
+Email = Annotated[
+    str, AfterValidator(_email), _SchemaPattern(_or_unknown(_EMAIL_PATTERN), "Not an e-mail address (like team@example.org); or write unknown.")
+]
+Phone = Annotated[
+    str,
+    AfterValidator(_phone),
+    _SchemaPattern(_or_unknown(_PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, in quotes; or write unknown."),
+]
+Url = Annotated[
+    str, AfterValidator(_url), _SchemaPattern(_or_unknown(_URL_PATTERN), "Not a web address starting with https://; or write unknown.")
+]
+
+
+class Record(BaseModel):
+    """Base of every part of a record: unknown keys are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Record):
+    """A text a reader reads, in English and in Dutch."""
+
+    en: PlainText = Field(description="The English text.")
+    nl: PlainText = Field(description="The Dutch text (Nederlandse tekst).")
+
+    def get(self, lang: str) -> str:
+        """Return the text in the given language."""
+        return getattr(self, lang)
+
+
+class Name(Record):
+    """A proper name, written once, with the language it is in."""
+
+    name: PlainText = Field(description="The name as the organisation writes it.")
+    lang: Language = Field(
+        description="The language of the name: en or nl. Pages mark a Dutch name on an English page (and the other way round) so screen readers say it right."
+    )
+
+
+class Country(str, Enum):
+    """Countries the directory covers (ISO 3166 codes)."""
+
+    GB = "GB"
+    NL = "NL"
+
+
+class Referrer(str, Enum):
+    """Who makes a referral."""
+
+    social_worker = "social_worker"
+    probation_officer = "probation_officer"
+    cafcass = "cafcass"
+    family_court = "family_court"
+    self = "self"
+    health = "health"
+    youth_protection = "youth_protection"
+    child_protection_board = "child_protection_board"
+
+
+class Format(str, Enum):
+    """How the programme is delivered to fathers."""
+
+    group = "group"
+    one_to_one = "one_to_one"
+
+
+class DeliveryMode(str, Enum):
+    """Where sessions take place."""
+
+    in_person = "in_person"
+    phone = "phone"
+    online = "online"
+
+
+class Status(str, Enum):
+    """Whether the programme runs."""
+
+    active = "active"
+    pilot = "pilot"
+    ended = "ended"
+
+
+class ChannelKind(str, Enum):
+    """How a referral is sent."""
+
+    email = "email"
+    referral_form = "referral_form"
+    mosaic = "mosaic"
+    phone = "phone"
+    through_worker = "through_worker"
+
+
+class Source(Record):
+    """A document that facts in this file come from."""
+
+    id: Slug = Field(description="A short name for the source, used by `sources:` lists in programmes, e.g. hacro-page.")
+    title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads” or “Caring Dads leaflet (2025)”.")
+    publisher: PlainText = Field(description="Who published the document.")
+    document: PlainText | None = Field(
+        default=None,
+        description="Leave this out: the directory's maintainers fill it in with the file name of the copy they keep in their shared source folder, e.g. 000_5e80289e4ba53dda.txt.",
+    )
+    url: Url | Unknown = Field(
+        description="The web address of the original: the web page, or where the leaflet or report can be downloaded. For a printed leaflet that is not online, write unknown and say in the title what it is and when it was printed."
+    )
+
+
+class Area(Record):
+    """An area a programme serves."""
+
+    id: Slug = Field(description="A short name for the area, used in links and filters, e.g. hertfordshire.")
+    name: Text = Field(description="The area's name as a reader sees it.")
+
+
+class Contact(Record):
+    """A way to reach the provider. Team inboxes first; name people only where the source names them."""
+
+    id: Slug = Field(description="A short name for this contact, used by referral routes, e.g. caring-dads-team.")
+    role: Text = Field(description="What this contact is for, e.g. “Caring Dads team” or “Team leader”.")
+    person: PlainText | None = Field(default=None, description="The person's name, only where the source names them.")
+    email: Email = Field(description="The e-mail address, or unknown where the source does not publish it.")
+    phone: Phone = Field(description="The phone number in quotes, or unknown.")
+    note: Text | None = Field(default=None, description="Anything a reader should know, e.g. how quickly the team answers.")
+
+
+class Channel(Record):
+    """How a referral is sent."""
+
+    kind: ChannelKind = Field(description="email, referral_form, mosaic, phone or through_worker.")
+    description: Text = Field(description="What the referrer sends, and where, in a sentence.")
+    address: Email | Unknown | None = Field(
+        default=None,
+        description="The e-mail address referrals go to, or unknown where the source leaves it out. Leave out for channels that are not e-mail.",
+    )
+    contact: Slug | None = Field(default=None, description="The id of the contact (under `contacts:`) that receives referrals.")
+
+
+class Route(Record):
+    """One way in: who may refer, and exactly how."""
+
+    referrer: Referrer = Field(
+        description="Who refers: social_worker, probation_officer, cafcass, family_court, self, health, youth_protection or child_protection_board."
+    )
+    referrer_as: Text | None = Field(
+        default=None,
+        description="How the source names this referrer, where it says more than the role, e.g. “the worker for the child within Children and Families”.",
+    )
+    also_for: list[Referrer] = Field(
+        default_factory=list,
+        description="Other referrers for whom the source gives this same way in, word for word (e.g. a social worker or a probation officer), so the route is written once.",
+    )
+    allowed: bool = Field(description="true if this referrer may refer, false if the source says they may not.")
+    conditions: list[Text] = Field(default_factory=list, description="Conditions that must be met first. Empty if the referrer may refer directly.")
+    documents: list[Text] = Field(default_factory=list, description="Documents the referrer must send, e.g. the Section 7 report.")
+    steps: list[Text] = Field(default_factory=list, description="The steps of the referral, in order.")
+    channel: Channel | Unknown = Field(description="How the referral is sent, or unknown.")
+    response_time: Text | Unknown = Field(description="How soon the provider answers, or unknown.")
+    commitments: list[Text] = Field(default_factory=list, description="What the referrer commits to, e.g. attending review meetings.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that states this route.")
+
+    @property
+    def referrers(self) -> list[Referrer]:
+        """Every referrer this route is for: `referrer`, then `also_for`."""
+        return [self.referrer, *self.also_for]
+
+
+class OnlyRoutes(Record):
+    """The source names the only way in, so every referrer without a route here may not refer."""
+
+    through: Text = Field(
+        description="The only way in, as the source names it, written to follow “only through”, e.g. “the child's allocated worker in Children and Families”."
+    )
+    source: Slug = Field(description="The id of the source (under `sources:`) that says these are the only routes.")
+
+
+class ProgrammeFormat(Record):
+    """Format, duration and intensity."""
+
+    kind: Format | Unknown = Field(description="group or one_to_one, or unknown.")
+    sessions: PositiveInt | Unknown = Field(description="How many sessions, or unknown.")
+    weeks: PositiveInt | Unknown = Field(description="How many weeks the programme runs, or unknown.")
+    hours: PositiveFloat | Unknown = Field(description="Contact hours in all, or unknown.")
+    frequency: Text | Unknown = Field(description="How often sessions take place, e.g. “weekly, one evening a week”, or unknown.")
+    group_size: PositiveInt | Unknown | None = Field(default=None, description="The largest number of fathers in a group, or unknown. Leave out for one-to-one programmes.")
+    facilitators: Text | Unknown = Field(description="Who runs the sessions, or unknown.")
+    delivery_modes: list[DeliveryMode] | Unknown = Field(description="in_person, phone and/or online, or unknown.")
+    voluntary: bool | Unknown = Field(description="true if taking part is voluntary, or unknown.")
+
+
+class Figure(Record):
+    """A figure from an evaluation or from official statistics, with where it comes from."""
+
+    kind: Literal["outcome", "context"] = Field(description="outcome for results of the programme, context for background figures such as local crime statistics.")
+    value: float = Field(description="The number, e.g. 80 or 20906.")
+    unit: Literal["percent", "count"] = Field(description="percent or count.")
+    label: Text = Field(description="What the number counts, written to follow the number, e.g. “of fathers engaged”.")
+    period: PlainText | Unknown = Field(description="The year or period the source gives the figure for, e.g. 2019/20, or unknown where the source gives none.")
+    by: Text = Field(description="Who states the figure, as the source says, e.g. “Herts Constabulary” or “Wiltshire Council”.")
+    basis: Text | None = Field(
+        default=None,
+        description="What the figure is from, in the source's words, e.g. “cases tracked as part of ongoing evaluation”. Leave out where the source does not say.",
+    )
+    source: Slug = Field(description="The id of the source (under `sources:`) that gives the figure.")
+
+
+class Testimonial(Record):
+    """What a participant or worker said. The speaker's role only, never a name."""
+
+    quote: Text = Field(description="The words, as the source gives them; the other language is a translation.")
+    speaker_role: Text = Field(description="The speaker's role, e.g. “Service user” or “Social worker”. Never a name.")
+    source: Slug = Field(description="The id of the source (under `sources:`).")
+
+
+class Alternative(Record):
+    """Another programme to point to when this one does not fit."""
+
+    programme: Slug = Field(description="The id of the other programme.")
+    when: Text = Field(description="When a reader should look at it instead.")
+
+
+class Programme(Record):
+    """One programme a provider runs."""
+
+    id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro-caring-dads.")
+    name: Text = Field(description="The programme's name as a reader sees it.")
+    model: PlainText = Field(description="The programme model it delivers, e.g. Caring Dads.")
+    status: Status | Unknown = Field(description="active, pilot or ended, or unknown where the source does not say whether it runs.")
+    summary: Text = Field(description="One or two sentences saying what the programme is, for tables and search.")
+    description: list[Text] = Field(min_length=1, description="What the programme is and does, one paragraph per item.")
+    aims: list[Text] = Field(default_factory=list, description="What the programme aims to achieve.")
+    approaches: list[Text] = Field(default_factory=list, description="Methods it uses, e.g. motivational interviewing.")
+    format: ProgrammeFormat = Field(description="Format, duration and intensity.")
+    cost: Text | Unknown = Field(description="What it costs the father, or unknown.")
+    for_whom: list[Text] = Field(min_length=1, description="Who the programme is for.")
+    only_when: Text | None = Field(
+        default=None,
+        description="Where the source offers the programme only in one situation (e.g. only for a father already referred to another programme for whom it has no place): that situation. Shown wherever the programme is offered.",
+    )
+    entry_conditions: list[Text] = Field(
+        default_factory=list, description="What must be true of the father before he can start: what a referrer can check."
+    )
+    provider_rules: list[Text] = Field(
+        default_factory=list,
+        description="How the provider decides, which a referrer cannot check beforehand, e.g. “the facilitator decides whether a father is suitable”.",
+    )
+    exclusions: list[Text] = Field(default_factory=list, description="Who the programme does not take.")
+    country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
+    areas: list[Area] = Field(min_length=1, description="The areas the programme serves.")
+    residency_rule: Text | Unknown = Field(description="Who counts as living in the area, e.g. “the father or his children live in Hertfordshire”, or unknown.")
+    referral_routes: list[Route] = Field(
+        default_factory=list,
+        description="One entry per kind of referrer the source speaks of. Leave out a referrer the source says nothing about: the site then says “not stated by the provider”.",
+    )
+    only_routes: OnlyRoutes | None = Field(
+        default=None,
+        description="Where the source names the only way in (e.g. “referrals will come from colleagues within Children and Families”): what it is and which source says so. Every referrer without a route then reads “no, only through …”.",
+    )
+    partner_support: list[Text] | Unknown = Field(description="Support offered to the partner or mother, or unknown.")
+    contacts: list[Slug] = Field(default_factory=list, description="Ids of the provider's contacts (under `contacts:`) for this programme, team inboxes first.")
+    figures: list[Figure] = Field(default_factory=list, description="Outcome and context figures, each with its source.")
+    testimonials: list[Testimonial] = Field(default_factory=list, description="What participants or workers said.")
+    alternatives: list[Alternative] = Field(default_factory=list, description="Programmes to look at when this one does not fit.")
+    sources: list[Slug] = Field(min_length=1, description="Ids of the sources (under `sources:`) this programme's facts come from.")
+
+
+class Provider(Record):
+    """The organisation that runs programmes."""
+
+    id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro.")
+    name: Text = Field(description="The organisation's name as a reader sees it.")
+    short_name: PlainText = Field(description="A short form for tables, e.g. HACRO.")
+    member_organisations: list[Name] = Field(default_factory=list, description="Organisations that deliver together under this provider, with the language of each name.")
+    other_names: list[Name] = Field(
+        default_factory=list,
+        description="Names of teams, services or forms that stay in their own language in both versions of a text (e.g. Refuge Floating Support in a Dutch text), so pages mark their language for screen readers.",
+    )
+    country: Country = Field(description="The country: GB (United Kingdom) or NL (the Netherlands).")
+    about: Text = Field(description="A few sentences about the organisation, from the sources.")
+    website: Url | Unknown = Field(description="The provider's web address, or unknown.")
+    contacts: list[Contact] = Field(min_length=1, description="Ways to reach the provider. Team inboxes first.")
+
+
+class ProviderFile(Record):
+    """A whole file under services/: one provider, its programmes and its sources."""
+
+    provider: Provider = Field(description="The organisation.")
+    programmes: list[Programme] = Field(min_length=1, description="The programmes it runs.")
+    sources: list[Source] = Field(min_length=1, description="The documents the facts in this file come from.")
+    last_reviewed: datetime.date = Field(description="The day an editor last checked every fact in this file against its sources, as YYYY-MM-DD.")

@@ -1,0 +1,33 @@
+"""Field paths that name list items by their id, so they survive reordering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.problem import FieldPath
+
+
+def id_path(path: FieldPath, data: Any) -> str:
+    """Write a path with ids where items have one: programmes[hacro-caring-dads].summary."""
+    parts: list[str] = []
+    node = data
+    for step in path:
+        child = node[step]
+        if isinstance(step, int):
+            parts.append(f"[{child['id']}]" if isinstance(child, dict) and "id" in child else f"[{step}]")
+        else:
+            parts.append(("." if parts else "") + step)
+        node = child
+    return "".join(parts)
+
+
+def nodes(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    """Every value in a record, with its path, parents before their children."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from nodes(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from nodes(value, path + (index,))

@@ -1,0 +1,88 @@
+"""Translations kept in step: what each Dutch text was made from, and the other way round.
+
+Like gettext's "fuzzy" flag: `translations.lock.json` records a fingerprint of
+both languages of every text as an editor last confirmed them. When one
+language changes and the other does not, `check` warns that the translation
+may be stale until an editor runs `.venv/bin/python -m generator translations confirm`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pathlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.commands import RUN
+from generator.languages import LANGUAGES
+from generator.problem import FieldPath, Problem, field_path
+from generator.records.load import LoadedFile
+from generator.records.record_paths import id_path, nodes
+
+STATE_FILE = "translations.lock.json"
+State = dict[str, dict[str, dict[str, str]]]
+"""file → text key → {"en": fingerprint, "nl": fingerprint}."""
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """One bilingual text in a record, where it stands and what it says."""
+
+    key: str
+    path: FieldPath
+    en: str
+    nl: str
+
+
+def read_state(root: pathlib.FieldPath) -> State:
+    """The recorded state, or an empty one where none was written yet."""
+    path = root / STATE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable fingerprint of a text."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def texts(item: LoadedFile) -> Iterator[TextPlace]:
+    """Every {en, nl} text in a loaded file."""
+    data = item.document.data
+    for path, node in nodes(data):
+        if isinstance(node, dict) and set(node) == set(LANGUAGES) and all(isinstance(v, str) for v in node.values()):
+            yield TextPlace(id_path(path, data), path, node["en"], node["nl"])
+
+
+def confirmed_state(files: list[LoadedFile], state: State) -> State:
+    """The state with every text of `files` confirmed as it stands now."""
+    updated = dict(state)
+    for item in files:
+        updated[item.path] = {place.key: {"en": fingerprint(place.en), "nl": fingerprint(place.nl)} for place in texts(item)}
+    return dict(sorted(updated.items()))
+
+
+def stale_translations(files: list[LoadedFile], state: State) -> list[Problem]:
+    """A warning for each text whose one language changed since the last confirmation while the other did not."""
+    problems = []
+    for item in files:
+        recorded = state.get(item.path, {})
+        for place in texts(item):
+            before = recorded.get(place.key)
+            if before is None:
+                continue
+            en_changed = before["en"] != fingerprint(place.en)
+            nl_changed = before["nl"] != fingerprint(place.nl)
+            if en_changed != nl_changed:
+                changed, other = ("English", "Dutch") if en_changed else ("Dutch", "English")
+                problems.append(
+                    Problem(
+                        item.path,
+                        item.document.line_of(place.path),
+                        field_path(place.path),
+                        f"the {changed} text changed but the {other} did not, so the {other} may be out of date; "
+                        f"check it, then run `{RUN} translations confirm {item.path}`",
+                        "warning",
+                    )
+                )
+    return problems
