@@ -16,6 +16,7 @@ import jinja2
 
 from generator.languages import LANGUAGE_ROOTS, LANGUAGES
 from generator.pages.opendata import OpenData
+from generator.pages import urls
 from generator.pages.plan import Page, plan_pages
 from generator.pages.render import environment, file_links, render_page
 from generator.pages.report import ReportView, editor_report, report_parts
@@ -28,7 +29,7 @@ from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.link_problems import content_link_problems
 from generator.publish.mkdocs_config import language_config, read_base, repository
 from generator.publish.mkdocs_run import run_mkdocs_builds
-from generator.publish.search import INDEX_FOLDER, UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
+from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
@@ -80,7 +81,7 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     providers = provider_views(records, programmes)
     pages = plan_pages(programmes, providers)
     if report is not None:
-        pages += [Page(part.path, "editors.md.j2", part) for part in report_parts(report)]
+        pages += [Page(part) for part in report_parts(report)]
     return pages, OpenData(programmes)
 
 
@@ -165,7 +166,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
     outcome.lap("finish pages")
-    writer.write_search_index(site, INDEX_FOLDER, UNUSED_BUNDLE_FILES)
+    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES)
     outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True

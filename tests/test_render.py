@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.build import check
-from generator.pages.render import Markdown, built_address, environment, escape, foreign_name_marker, relative_link
+from generator.pages.render import Markdown, environment, escape, foreign_name_marker
+from generator.pages.urls import built_address, relative_link
 
 from .conftest import ROOT, TODAY
 

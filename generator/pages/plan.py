@@ -7,7 +7,9 @@ language switcher always lands on the same page.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, Protocol
 
+from generator.pages import urls
 from generator.pages.i18n import N_
 from generator.pages.views import (
     CompareView,
@@ -19,48 +21,61 @@ from generator.pages.views import (
     ReferrerListView,
     ReferrerView,
     group_by_area,
-    referrers_path,
     split_by_area,
 )
 from generator.records.model import Referrer
 
-RECORDS_FOLDER = "services/"
-"""What a page made from every record (a list, the finder) links editors to."""
+
+class PageView(Protocol):
+    """What every view class of a generated page has: its template and its path under docs/."""
+
+    template: ClassVar[str]
+
+    @property
+    def path(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its path under docs/, its template, the template's data and its source."""
+    """A generated page: the data its template receives, and the file it is made from."""
 
-    path: str
-    template: str
-    view: object
-    source: str = RECORDS_FOLDER
+    view: PageView
+    source: str = urls.RECORDS_FOLDER
     """The file the page is made from, which its edit and history links point at; a folder ends in /."""
+
+    @property
+    def path(self) -> str:
+        """The page's path under docs/, the same in both languages."""
+        return self.view.path
+
+    @property
+    def template(self) -> str:
+        """The Jinja2 template in site_templates/ that renders the page."""
+        return self.view.template
 
 
 NavEntry = tuple[str, str | list[tuple[str, str]]]
 """A page (title, path) or a group of pages (title, [(title, path), ...])."""
 
 NAV: list[NavEntry] = [
-    (N_("Home"), "index.md"),
+    (N_("Home"), urls.HOME),
     (N_("Find and refer"), [
-        (N_("Referral finder"), "finder.md"),
-        (N_("All programmes"), "programmes/index.md"),
-        (N_("Compare programmes"), "compare.md"),
-        (N_("Referral routes"), "referrals/index.md"),
-        (N_("Providers"), "providers/index.md"),
+        (N_("Referral finder"), urls.FINDER),
+        (N_("All programmes"), urls.programmes_path()),
+        (N_("Compare programmes"), urls.compare_path()),
+        (N_("Referral routes"), urls.REFERRERS),
+        (N_("Providers"), urls.providers_path()),
     ]),
     (N_("For fathers and families"), [
-        (N_("Told to do a course?"), "referrals/self.md"),
-        (N_("Family courts and Cafcass"), "family-courts.md"),
-        (N_("Staying safe online"), "staying-safe-online.md"),
+        (N_("Told to do a course?"), urls.referrer_path(Referrer.self)),
+        (N_("Family courts and Cafcass"), urls.FAMILY_COURTS),
+        (N_("Staying safe online"), urls.STAYING_SAFE),
     ]),
     (N_("About the directory"), [
-        (N_("About"), "about.md"),
-        (N_("Glossary"), "glossary.md"),
-        (N_("Accessibility"), "accessibility.md"),
-        (N_("Privacy"), "privacy.md"),
+        (N_("About"), urls.ABOUT),
+        (N_("Glossary"), urls.GLOSSARY),
+        (N_("Accessibility"), urls.ACCESSIBILITY),
+        (N_("Privacy"), urls.PRIVACY),
     ]),
 ]
 """The sidebar, grouped by what the reader came for: hub pages only. Record
@@ -68,14 +83,15 @@ pages stay out of it, because Material's sidebar cost grows with the square of
 the number of pages in it."""
 
 FOOTER: list[tuple[str, str]] = [
-    (N_("Staying safe online"), "staying-safe-online.md"),
-    (N_("Accessibility"), "accessibility.md"),
-    (N_("Privacy"), "privacy.md"),
-    (N_("Open data"), "open-data.md"),
-    (N_("For editors"), "editors.md"),
+    (N_("Staying safe online"), urls.STAYING_SAFE),
+    (N_("Accessibility"), urls.ACCESSIBILITY),
+    (N_("Privacy"), urls.PRIVACY),
+    (N_("Open data"), urls.OPEN_DATA),
+    (N_("For editors"), urls.editors_path()),
 ]
 """The links at the foot of every page: safety and the statements every reader
 may look for, and the pages for those who reuse or edit the data."""
+
 
 def nav_pages() -> list[tuple[str, str]]:
     """Every page of the sidebar as (English title, path), its groups opened."""
@@ -87,9 +103,6 @@ def nav_title(path: str) -> str:
     return next(title for title, target in nav_pages() if target == path)
 
 
-HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors")
-
-
 def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -> list[Page]:
     """Every generated page, in a stable order.
 
@@ -99,15 +112,14 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     """
     parts = split_by_area(group_by_area(programmes))
     numbers = [part.number for part in parts]
-    pages = [Page(view.path, "programmes.md.j2", view) for view in (ProgrammeListView(programmes, parts, n) for n in numbers)]
-    pages += [Page(view.path, "programme.md.j2", view, view.record_file) for view in programmes]
+    pages = [Page(ProgrammeListView(programmes, parts, n)) for n in numbers]
+    pages += [Page(view, view.record_file) for view in programmes]
     first = ProviderListView(providers)
-    pages += [Page(view.path, "providers.md.j2", view) for view in (ProviderListView(providers, n) for n in range(1, len(first.part_paths) + 1))]
-    pages += [Page(view.path, "provider.md.j2", view, view.record_file) for view in providers]
+    pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]
+    pages += [Page(view, view.record_file) for view in providers]
     referrers = [ReferrerView(referrer, programmes, parts) for referrer in Referrer]
-    pages.append(Page(referrers_path(), "referrers.md.j2", ReferrerListView(referrers)))
-    pages += [Page(view.path, "referrer.md.j2", view) for view in (ReferrerView(r, programmes, parts, n) for r in Referrer for n in numbers)]
-    finder = FinderView(programmes, parts)
-    pages.append(Page(finder.path, "finder.md.j2", finder))
-    pages += [Page(view.path, "compare.md.j2", view) for view in (CompareView(programmes, parts, n) for n in numbers)]
+    pages.append(Page(ReferrerListView(referrers)))
+    pages += [Page(ReferrerView(r, programmes, parts, n)) for r in Referrer for n in numbers]
+    pages.append(Page(FinderView(programmes, parts)))
+    pages += [Page(CompareView(programmes, parts, n)) for n in numbers]
     return pages

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import jinja2
 
 from generator.languages import OTHER_LANGUAGE
-from generator.pages import i18n
+from generator.pages import i18n, urls
 from generator.pages.plan import Page
 from generator.records.checks import REVIEW_WARN_DAYS
 from generator.records.model import UNKNOWN, Programme, Text
@@ -52,21 +51,6 @@ def foreign_name_marker(names: list[tuple[str, str]], lang: str):
     languages = dict(others)
     pattern = re.compile("|".join(re.escape(name) for name, _ in others))
     return lambda text: pattern.sub(lambda m: f'<span lang="{languages[m.group(0)]}">{m.group(0)}</span>', text)
-
-
-def relative_link(from_page: str, to_page: str) -> Markdown:
-    """The link from one docs/ path to another, as MkDocs resolves it."""
-    return Markdown(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
-
-
-def built_address(from_page: str, to_page: str) -> Markdown:
-    """The address of one docs/ page from another once built (x.md is served as x/), for links in raw HTML."""
-
-    def folder(page: str) -> str:
-        return posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page.removesuffix(".md")
-
-    relative = posixpath.relpath(folder(to_page) or ".", folder(from_page) or ".")
-    return Markdown("./" if relative == "." else relative + "/")
 
 
 def repo_url(repository: dict[str, str] | None, action: str, file: str, line: int | None = None) -> Markdown | None:
@@ -151,6 +135,8 @@ def environment(
         source_link=lambda file, line=None: source_link(repository, file, line),
         repo_url=lambda action, file: repo_url(repository, action, file),
         history=history or {},
+        # Templates name pages through urls (urls.FINDER, urls.programme_path(id)), never by spelling a path.
+        urls=urls,
     )
     return env
 
@@ -162,7 +148,7 @@ def file_links(env: jinja2.Environment, source: str) -> str:
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
     """Render one generated page's Markdown, ending with the links to its source."""
-    link = lambda to_page: relative_link(page.path, to_page)  # noqa: E731
-    address = lambda to_page: built_address(page.path, to_page)  # noqa: E731
+    link = lambda to_page: Markdown(urls.relative_link(page.path, to_page))  # noqa: E731
+    address = lambda to_page: Markdown(urls.built_address(page.path, to_page))  # noqa: E731
     text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link, address=address)
     return text.rstrip("\n") + "\n\n" + file_links(env, page.source)

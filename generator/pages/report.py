@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import ClassVar
 from pathlib import Path
 
 from generator.pages.i18n import N_
-from generator.pages.views import editors_path
+from generator.pages.urls import editors_path
 from generator.problem import FieldPath
 from generator.records.checks import REVIEW_WARN_DAYS
 from generator.records.load import LoadedFile
@@ -49,7 +50,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class ReportView:
-    """`editors.md.j2`: every section of the data report, each a list of entries."""
+    """Every section of the data report, each a list of entries; ReportPart splits it into pages."""
 
     unknown: list[Entry] = field(default_factory=list)
     reviews: list[Entry] = field(default_factory=list)
@@ -68,7 +69,9 @@ class ReportView:
 
 @dataclass(frozen=True)
 class ReportPart:
-    """`editors.md.j2`: one page of the data report, its sections (or their continuation) in order."""
+    """One page of the data report, its sections (or their continuation) in order."""
+
+    template: ClassVar[str] = "editors.md.j2"
 
     number: int
     sections: list[tuple[str, list[Entry]]]

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import ClassVar
 
+from generator.pages.urls import (
+    FINDER,
+    REFERRERS,
+    area_anchor,
+    compare_path,
+    programme_path,
+    programmes_path,
+    provider_path,
+    providers_path,
+    referrer_path,
+)
 from generator.records.model import (
     UNKNOWN,
     Area,
@@ -26,22 +38,6 @@ from generator.records.model import (
     Source,
     Text,
 )
-
-
-def programme_path(programme_id: str) -> str:
-    """The page of a programme, the same in both languages."""
-    return f"programmes/{programme_id}.md"
-
-
-def provider_path(provider_id: str) -> str:
-    """The page of a provider, the same in both languages."""
-    return f"providers/{provider_id}.md"
-
-
-def referrer_path(referrer: Referrer, part: int | str = 1) -> str:
-    """One part of the page of what one kind of referrer may use: the first is the role's page, the others below it."""
-    slug = referrer.value.replace("_", "-")
-    return f"referrals/{slug}.md" if part == 1 else f"referrals/{slug}/{part}.md"
 
 
 @dataclass(frozen=True)
@@ -81,7 +77,9 @@ def route_verdict(entry: RouteEntry) -> str:
 
 @dataclass(frozen=True)
 class ProgrammeView:
-    """`programme.md.j2`: one programme with everything its page shows, ids already resolved."""
+    """One programme with everything its page shows, ids already resolved."""
+
+    template: ClassVar[str] = "programme.md.j2"
 
     programme: Programme
     provider: Provider
@@ -159,7 +157,9 @@ class ProgrammeView:
 
 @dataclass(frozen=True)
 class ProgrammeListView:
-    """`programmes.md.j2`: one part of the all-programmes table, whose filters offer what every programme has."""
+    """One part of the all-programmes table, whose filters offer what every programme has."""
+
+    template: ClassVar[str] = "programmes.md.j2"
 
     programmes: list[ProgrammeView]
     parts: list[Part]
@@ -215,7 +215,9 @@ class ProgrammeListView:
 
 @dataclass(frozen=True)
 class ProviderView:
-    """`provider.md.j2`: one provider, its programmes and sources."""
+    """One provider, its programmes and sources."""
+
+    template: ClassVar[str] = "provider.md.j2"
 
     provider: Provider
     programmes: list[ProgrammeView]
@@ -254,7 +256,9 @@ PROVIDERS_PER_PAGE = 100
 
 @dataclass(frozen=True)
 class ProviderListView:
-    """`providers.md.j2`: one page of the list of providers, in the records' order."""
+    """One page of the list of providers, in the records' order."""
+
+    template: ClassVar[str] = "providers.md.j2"
 
     every_provider: list[ProviderView]
     number: int = 1
@@ -278,11 +282,13 @@ class ProviderListView:
 
 @dataclass(frozen=True)
 class ReferrerView:
-    """`referrer.md.j2`: one part of what one kind of referrer may use, area by area.
+    """One part of what one kind of referrer may use, area by area.
 
     The first part is the role's page: it also counts every programme and
     links every area to the part that holds it.
     """
+
+    template: ClassVar[str] = "referrer.md.j2"
 
     referrer: Referrer
     programmes: list[ProgrammeView]
@@ -342,9 +348,16 @@ class ReferrerView:
 
 @dataclass(frozen=True)
 class ReferrerListView:
-    """`referrers.md.j2`: every kind of referrer, with how many programmes each may use."""
+    """Every kind of referrer, with how many programmes each may use."""
+
+    template: ClassVar[str] = "referrers.md.j2"
 
     referrers: list[ReferrerView]
+
+    @property
+    def path(self) -> str:
+        """The page of every kind of referrer."""
+        return REFERRERS
 
 
 def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeView]:
@@ -388,41 +401,6 @@ def provider_views(records: list[tuple[ProviderFile, str]], programmes: list[Pro
 
 VERDICT_ORDER = ("yes", "conditional", "not_stated", "no")
 """The order in which answers list programmes: the open routes first, refusals last."""
-
-
-def finder_path() -> str:
-    """The referral finder, the same in both languages."""
-    return "finder.md"
-
-
-def referrers_path() -> str:
-    """The page listing every kind of referrer."""
-    return "referrals/index.md"
-
-
-def compare_path(part: int | str = 1) -> str:
-    """One part of the comparison: the first is the comparison's page, the others below it."""
-    return "compare.md" if part == 1 else f"compare/{part}.md"
-
-
-def programmes_path(part: int | str = 1) -> str:
-    """One part of the all-programmes table: the first is the table's page, the others in a folder no programme id can take as a page."""
-    return "programmes/index.md" if part == 1 else f"programmes/all/{part}.md"
-
-
-def providers_path(part: int = 1) -> str:
-    """One page of the list of providers: the first is the list's page, the others in a folder no provider id can take as a page."""
-    return "providers/index.md" if part == 1 else f"providers/all/{part}.md"
-
-
-def editors_path(part: int = 1) -> str:
-    """One part of the editors' data report."""
-    return "editors.md" if part == 1 else f"editors/{part}.md"
-
-
-def area_anchor(area: Area) -> str:
-    """The id of an area's section on a referrer's page, e.g. area-hertfordshire."""
-    return f"area-{area.id}"
 
 
 @dataclass(frozen=True)
@@ -526,7 +504,9 @@ def filter_values(view: ProgrammeView) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class FinderView:
-    """`finder.md.j2`: the finder's form; its answers come from the part of the chosen role's page that holds the chosen area (ReferrerView)."""
+    """The finder's form; its answers come from the part of the chosen role's page that holds the chosen area (ReferrerView)."""
+
+    template: ClassVar[str] = "finder.md.j2"
 
     programmes: list[ProgrammeView]
     parts: list[Part]
@@ -534,7 +514,7 @@ class FinderView:
     @property
     def path(self) -> str:
         """The finder's page."""
-        return finder_path()
+        return FINDER
 
     @property
     def referrers(self) -> list[Referrer]:
@@ -563,7 +543,9 @@ class FinderView:
 
 @dataclass(frozen=True)
 class CompareView:
-    """`compare.md.j2`: one part of the comparison, the programmes of some areas side by side, facts in the same order on each card."""
+    """One part of the comparison, the programmes of some areas side by side, facts in the same order on each card."""
+
+    template: ClassVar[str] = "compare.md.j2"
 
     programmes: list[ProgrammeView]
     parts: list[Part]

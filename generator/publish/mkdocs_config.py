@@ -14,8 +14,10 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from generator.languages import LANGUAGE_NAMES, LANGUAGE_ROOTS
+from generator.pages import urls
 from generator.pages.i18n import N_, translations
-from generator.pages.plan import FOOTER, HUB_FOLDERS, NAV, NavEntry
+from generator.pages.plan import FOOTER, NAV, NavEntry
+from generator.pages.urls import HUB_FOLDERS
 
 THEME_WORDS = {
     "language": N_("Language"),
@@ -63,8 +65,8 @@ def nav_config(entries: list[NavEntry], gettext: Callable[[str], str]) -> list[d
 
 
 def footer_links(gettext: Callable[[str], str]) -> list[dict[str, str]]:
-    """The footer's links, each page by its built address (x.md is served as x/)."""
-    return [{"title": gettext(title), "url": path.removesuffix(".md") + "/"} for title, path in FOOTER]
+    """The footer's links, each page by its built address from the language's root (x.md is served as x/)."""
+    return [{"title": gettext(title), "url": urls.built_address(urls.HOME, path)} for title, path in FOOTER]
 
 
 def site_url_for(base_url: str, lang: str) -> str:
@@ -108,6 +110,9 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "extra": {
             # From this language's root to the site's, where the one copy of the search and the theme's assets live.
             "site_root": "../" if LANGUAGE_ROOTS[lang] else "",
+            "search_index": urls.SEARCH_INDEX_FOLDER + "/",
+            # Where the search form goes without JavaScript: every programme, in a table.
+            "search_fallback": urls.built_address(urls.HOME, urls.programmes_path()),
             "languages": languages,
             "words": {key: gettext(message) for key, message in THEME_WORDS.items()},
             "footer": footer_links(gettext),

@@ -15,10 +15,10 @@ import html as html_escape
 import re
 
 from generator.pages.plan import Page
+from generator.pages.urls import built_file
 from generator.pages.views import ProgrammeView, ProviderView
 from generator.records.terms import search_words
 
-INDEX_FOLDER = "pagefind"
 """Where the search bundle goes, at the site's root: one copy for both languages."""
 
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
@@ -26,14 +26,6 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _TAGS = re.compile(r"<[^>]+>")
-
-
-def built_path(doc: str) -> str:
-    """The HTML file MkDocs makes of a docs/ page (directory URLs): about.md → about/index.html."""
-    stem = doc.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
 
 
 def search_meta(page: Page, lang: str) -> dict[str, str] | None:
@@ -48,8 +40,8 @@ def search_meta(page: Page, lang: str) -> dict[str, str] | None:
 
 def searched_pages(pages: list[Page], content: list[str], lang: str) -> dict[str, dict[str, str]]:
     """Every page of one language that search indexes (built path → meta): generated ones by `search_meta`, and every hand-written page."""
-    marks = {built_path(page.path): meta for page in pages if (meta := search_meta(page, lang)) is not None}
-    marks.update({built_path(name): {} for name in content if name.endswith(".md")})
+    marks = {built_file(page.path): meta for page in pages if (meta := search_meta(page, lang)) is not None}
+    marks.update({built_file(name): {} for name in content if name.endswith(".md")})
     return marks
 
 

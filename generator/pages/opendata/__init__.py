@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from generator.formats import json_text
 from generator.pages.opendata import hsds, jsonld, spreadsheet
-from generator.pages.opendata.programmes_json import OPEN_DATA_FILE, open_data
+from generator.pages.opendata.programmes_json import open_data
+from generator.pages.urls import DATA_PACKAGE, PROGRAMMES_CSV, PROGRAMMES_JSON
 from generator.pages.views import ProgrammeView
 
 
@@ -24,10 +25,10 @@ class OpenData:
 
     def files(self, lang: str, base_url: str) -> dict[str, str]:
         """The files staged beside one language's pages (so MkDocs copies them and checks links to them), by path."""
-        files = {OPEN_DATA_FILE: json_text(open_data(self.programmes))}
+        files = {PROGRAMMES_JSON: json_text(open_data(self.programmes))}
         files.update({path: json_text(data) for path, data in hsds.snapshot(self.programmes, lang, base_url).items()})
-        files[spreadsheet.CSV_FILE] = spreadsheet.programmes_csv(self.programmes, base_url)
-        files[spreadsheet.PACKAGE_FILE] = json_text(spreadsheet.data_package(base_url))
+        files[PROGRAMMES_CSV] = spreadsheet.programmes_csv(self.programmes, base_url)
+        files[DATA_PACKAGE] = json_text(spreadsheet.data_package(base_url))
         return files
 
     def with_json_ld(self, docs: dict[str, str], lang: str, base_url: str) -> dict[str, str]:

@@ -18,8 +18,8 @@ from typing import Any
 
 from generator.languages import LANGUAGE_NAMES
 from generator.pages.i18n import N_, label
-from generator.pages.opendata.addresses import OPEN_DATA_PAGE, absolute_url
 from generator.pages.opendata.words import MAY_REFER, first_email, gettext, known, record_status, referrer_answer, status_words, text
+from generator.pages.urls import HSDS_FOLDER, OPEN_DATA, absolute_url, hsds_service_path
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Contact
 
@@ -29,7 +29,6 @@ NAMESPACE = uuid.UUID("152e557d-31db-4c97-821a-c643f3ba9049")
 VERSION = "3.0"
 OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
 """The official HSDS 3.0 API definition, at the address its own schemas refer to."""
-FOLDER = "hsds/"
 
 STATUS = {"active": "active", "pilot": "active", "ended": "defunct", UNKNOWN: "inactive"}
 """The record's status → HSDS `status` (required, one of active, inactive, defunct, temporarily closed).
@@ -57,7 +56,7 @@ def service_id(view: ProgrammeView) -> str:
 
 def service_file(view: ProgrammeView) -> str:
     """Where one service is served, as the API's /services/{id} endpoint."""
-    return f"{FOLDER}services/{service_id(view)}/index.json"
+    return hsds_service_path(service_id(view))
 
 
 def _lines(title: str, items: list[str]) -> list[str]:
@@ -112,7 +111,7 @@ def _term(key: str, name: str, description: str, lang: str, base_url: str) -> di
         "taxonomy": TAXONOMY,
         "taxonomy_id": hsds_id("taxonomy", TAXONOMY),
         "language": lang,
-        "term_uri": absolute_url(base_url, OPEN_DATA_PAGE, lang) + ATTRIBUTE_ANCHOR,
+        "term_uri": absolute_url(base_url, OPEN_DATA, lang) + ATTRIBUTE_ANCHOR,
     }
 
 
@@ -213,7 +212,7 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
 
 def api_meta(lang: str, base_url: str) -> dict[str, Any]:
     """hsds/index.json: which HSDS this is, where its profile is explained, and the API definition."""
-    return {"version": VERSION, "profile": absolute_url(base_url, OPEN_DATA_PAGE, lang) + "#hsds", "openapi_url": OPENAPI_URL}
+    return {"version": VERSION, "profile": absolute_url(base_url, OPEN_DATA, lang) + "#hsds", "openapi_url": OPENAPI_URL}
 
 
 def services_page(views: list[ProgrammeView], lang: str, base_url: str) -> dict[str, Any]:
@@ -232,7 +231,7 @@ def services_page(views: list[ProgrammeView], lang: str, base_url: str) -> dict[
 
 def snapshot(views: list[ProgrammeView], lang: str, base_url: str) -> dict[str, Any]:
     """Every file of one language's HSDS snapshot, by its path in that language's site."""
-    files: dict[str, Any] = {f"{FOLDER}index.json": api_meta(lang, base_url), f"{FOLDER}services/index.json": services_page(views, lang, base_url)}
+    files: dict[str, Any] = {f"{HSDS_FOLDER}index.json": api_meta(lang, base_url), f"{HSDS_FOLDER}services/index.json": services_page(views, lang, base_url)}
     files.update({service_file(view): service(view, lang, base_url) for view in views})
     return files
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from generator.languages import OTHER_LANGUAGE
 from generator.pages.i18n import country_name
-from generator.pages.opendata.addresses import absolute_url
 from generator.pages.opendata.words import MAY_REFER, gettext, known, text
 from generator.pages.plan import nav_title
+from generator.pages.urls import absolute_url
 from generator.pages.views import ProgrammeView
 from generator.records.model import Area, Contact, Country
 

@@ -6,13 +6,11 @@ from enum import Enum
 from typing import Any
 
 from generator.languages import LANGUAGES
-from generator.pages.opendata.addresses import page_url
+from generator.pages.urls import page_url
 from generator.pages.views import ProgrammeView, route_verdict
 from generator.records.model import Text
 
 SCHEMA_VERSION = 1
-OPEN_DATA_FILE = "data/programmes.json"
-"""Where the file is served, in each language's site (so /data/… and /nl/data/…)."""
 
 
 def _plain(value: Any) -> Any:

@@ -14,13 +14,10 @@ from typing import Any
 
 from generator.languages import LANGUAGES
 from generator.pages.i18n import label
-from generator.pages.opendata.addresses import absolute_url
 from generator.pages.opendata.words import first_email, gettext, known, status_words, text, unknown_words, verdict_words
+from generator.pages.urls import OPEN_DATA, absolute_url
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Format, Referrer
-
-CSV_FILE = "data/programmes.csv"
-PACKAGE_FILE = "data/datapackage.json"
 
 # (column, Table Schema type, description): the facts a commissioner compares, in the order a reader scans them.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -93,7 +90,7 @@ def data_package(base_url: str) -> dict[str, Any]:
     return {
         "name": "fathers-programme-directory",
         "title": gettext("Fathers' Programme Directory", "en"),
-        "homepage": absolute_url(base_url, "open-data.md", "en"),
+        "homepage": absolute_url(base_url, OPEN_DATA, "en"),
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
             {

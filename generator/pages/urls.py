@@ -1,0 +1,119 @@
+"""The address of every page and data file of the site, in one place.
+
+A page is named by its docs/ path, as it is staged ("programmes/caring-dads.md"),
+the same in both languages, so the language switcher always lands on the same
+page. Views, templates (as `urls`), the menus and the open data ask this module
+instead of spelling a path; `page_url` and `absolute_url` say where the site
+serves a page once the engine has built it (x.md is served as x/).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.languages import LANGUAGE_ROOTS
+from generator.records.model import Area, Referrer
+
+HOME = "index.md"
+FINDER = "finder.md"
+REFERRERS = "referrals/index.md"
+ABOUT = "about.md"
+GLOSSARY = "glossary.md"
+ACCESSIBILITY = "accessibility.md"
+PRIVACY = "privacy.md"
+FAMILY_COURTS = "family-courts.md"
+STAYING_SAFE = "staying-safe-online.md"
+OPEN_DATA = "open-data.md"
+"""The hand-written pages above (content/<lang>/) are linked from generated pages and the menus."""
+
+PROGRAMMES_JSON = "data/programmes.json"
+PROGRAMMES_CSV = "data/programmes.csv"
+DATA_PACKAGE = "data/datapackage.json"
+HSDS_FOLDER = "hsds/"
+SEARCH_INDEX_FOLDER = "pagefind"
+
+RECORDS_FOLDER = "services/"
+"""What a page made from every record (a list, the finder) links editors to."""
+
+HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors")
+"""Folders whose index is a hub in the sidebar and whose other pages are reached from it."""
+
+
+def programme_path(programme_id: str) -> str:
+    """The page of a programme."""
+    return f"programmes/{programme_id}.md"
+
+
+def provider_path(provider_id: str) -> str:
+    """The page of a provider."""
+    return f"providers/{provider_id}.md"
+
+
+def referrer_path(referrer: Referrer, part: int | str = 1) -> str:
+    """One part of the page of what one kind of referrer may use: the first is the role's page, the others below it."""
+    slug = referrer.value.replace("_", "-")
+    return f"referrals/{slug}.md" if part == 1 else f"referrals/{slug}/{part}.md"
+
+
+def compare_path(part: int | str = 1) -> str:
+    """One part of the comparison: the first is the comparison's page, the others below it."""
+    return "compare.md" if part == 1 else f"compare/{part}.md"
+
+
+def programmes_path(part: int | str = 1) -> str:
+    """One part of the all-programmes table: the first is the table's page, the others in a folder no programme id can take as a page."""
+    return "programmes/index.md" if part == 1 else f"programmes/all/{part}.md"
+
+
+def providers_path(part: int = 1) -> str:
+    """One page of the list of providers: the first is the list's page, the others in a folder no provider id can take as a page."""
+    return "providers/index.md" if part == 1 else f"providers/all/{part}.md"
+
+
+def editors_path(part: int = 1) -> str:
+    """One part of the editors' data report."""
+    return "editors.md" if part == 1 else f"editors/{part}.md"
+
+
+def hsds_service_path(service_id: str) -> str:
+    """One service of the HSDS snapshot, laid out as the API's endpoint."""
+    return f"{HSDS_FOLDER}services/{service_id}/index.json"
+
+
+def area_anchor(area: Area) -> str:
+    """The id of an area's section on a page listing areas, e.g. area-hertfordshire."""
+    return f"area-{area.id}"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """The link from one docs/ path to another, as the engine resolves it in Markdown."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def _served_folder(page: str) -> str:
+    """The folder a docs/ page is served as: x.md as x/, x/index.md as x/."""
+    return posixpath.dirname(page) if posixpath.basename(page) == "index.md" else page.removesuffix(".md")
+
+
+def built_address(from_page: str, to_page: str) -> str:
+    """The address of one docs/ page from another once built, for links in raw HTML."""
+    relative = posixpath.relpath(_served_folder(to_page) or ".", _served_folder(from_page) or ".")
+    return "./" if relative == "." else relative + "/"
+
+
+def built_file(path: str) -> str:
+    """The HTML file the engine makes of a docs/ page, under its language's site: about.md → about/index.html."""
+    folder = _served_folder(path)
+    return (folder + "/" if folder else "") + "index.html"
+
+
+def page_url(path: str, lang: str) -> str:
+    """The site-relative address of a docs/ page in one language, e.g. /nl/programmes/caring-dads/."""
+    folder = _served_folder(path)
+    return "/" + LANGUAGE_ROOTS[lang] + (folder + "/" if folder else "")
+
+
+def absolute_url(base_url: str, path: str, lang: str) -> str:
+    """The absolute address of a docs/ page or data file in one language's site."""
+    address = page_url(path, lang) if path.endswith(".md") else "/" + LANGUAGE_ROOTS[lang] + path
+    return base_url.rstrip("/") + address
