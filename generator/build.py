@@ -15,8 +15,9 @@ from pathlib import Path
 import jinja2
 
 from generator.languages import LANGUAGE_ROOTS, LANGUAGES
-from generator.pages.opendata import OpenData
 from generator.pages import urls
+from generator.pages.content_links import content_link_problems
+from generator.pages.opendata import OpenData
 from generator.pages.plan import Page, plan_pages
 from generator.pages.render import environment, file_links, render_page
 from generator.pages.report import ReportView, editor_report, report_parts
@@ -26,8 +27,7 @@ from generator.publish import writer
 from generator.publish.csp import add_csp
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
-from generator.publish.link_problems import content_link_problems
-from generator.publish.mkdocs_config import language_config, read_base, repository
+from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
 from generator.publish.mkdocs_run import run_mkdocs_builds
 from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from generator.records.checks import check_records
@@ -65,13 +65,20 @@ class Outcome:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+def _check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem], list[Problem]]:
+    """Load and check every record: the records, all problems found, and which of them are translations to check."""
+    files, problems = load_services(root / "services", root)
+    stale: list[Problem] = []
+    if not any(p.severity == "error" for p in problems):
+        stale = stale_translations(files, read_state(root))
+        problems += check_records(files, today) + stale
+    return files, sorted(problems), stale
+
+
 def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem]]:
     """Load and check every record; return the records and all problems found."""
-    files, problems = load_services(root / "services", root)
-    if not any(p.severity == "error" for p in problems):
-        problems += check_records(files, today)
-        problems += stale_translations(files, read_state(root))
-    return files, sorted(problems)
+    files, problems, _ = _check(root, today)
+    return files, problems
 
 
 def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[list[Page], OpenData]:
@@ -91,9 +98,8 @@ def foreign_names(files: list[LoadedFile]) -> list[tuple[str, str]]:
 
 
 def report(root: Path, files: list[LoadedFile], today: datetime.date) -> ReportView:
-    """The editors' data report for checked records."""
-    seeds = root.parent / "shared" / "seeds"
-    return editor_report(files, read_state(root), today, seeds if seeds.is_dir() else None)
+    """The editors' data report for checked records (a build makes it from what its check found)."""
+    return editor_report(files, stale_translations(files, read_state(root)), today, source_documents(read_base(root), root))
 
 
 def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
@@ -112,10 +118,10 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     return add_csp(html)
 
 
-def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: str) -> dict[str, str]:
-    """Every docs/ file of one language, rendered with `env`: generated pages, hand-written content and our assets."""
+def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
+    """Every docs/ file of one language, rendered with `env`: generated pages, hand-written `content` and our assets."""
     docs = {page.path: render_page(env, page) for page in pages}
-    for name, text in _files_under(root / "content" / lang).items():
+    for name, text in content.items():
         docs[name] = text.rstrip("\n") + "\n\n" + file_links(env, f"content/{lang}/{name}")
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
     return docs
@@ -124,39 +130,39 @@ def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: st
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
     outcome = Outcome()
-    outcome.files, outcome.problems = check(root, today)
+    outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
     if outcome.errors or (strict and outcome.warnings):
         return outcome
 
     outcome.lap("check")
-    pages, data = plan(files, report(root, files, today))
     base = read_base(root)
+    pages, data = plan(files, editor_report(files, stale, today, source_documents(base, root)))
     history = last_changes(root)
     names = foreign_names(files)
     work = root / "build"
     search_marks: dict[str, dict[str, str]] = {}
 
-    def stage_language(lang: str) -> Path:
-        """Render and stage one language's pages and write its MkDocs config; return the config."""
-        docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
-        content = [name for name in docs if (root / "content" / lang / name).is_file()]
-        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()})
+    def stage_language(lang: str) -> Path | None:
+        """Render one language's pages and, if their links hold, stage them and write its MkDocs config; return the config."""
+        content = _files_under(root / "content" / lang)
+        docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
+        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()})
         # Staged with the pages, so MkDocs copies them and checks the links to them.
         docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
+        problems = content_link_problems(content, docs, lang)
+        if problems:
+            outcome.problems += problems
+            return None
         writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
         return work / f"mkdocs.{lang}.yml"
 
     # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
-    language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGES}
-    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGES), work):
+    for config, status, output in run_mkdocs_builds((c for lang in LANGUAGES if (c := stage_language(lang))), work):
         if status != 0:
-            problems, others = content_link_problems(output, language_of[config], root)
-            outcome.problems += problems
-            if others or not problems:
-                outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
+            outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:
         return outcome
     outcome.lap("render, stage and mkdocs")

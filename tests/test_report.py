@@ -6,9 +6,9 @@ import datetime
 from pathlib import Path
 
 from generator.build import check, report
-from generator.pages.report import Entry, ReportView, report_parts
+from generator.pages.report import Entry, ReportView, editor_report, report_parts
 
-from .conftest import ROOT, TODAY
+from .conftest import ROOT, TODAY, fixture_files
 
 
 def _line_of(file: str, text: str, after: int = 0) -> int:
@@ -51,3 +51,14 @@ def test_a_long_report_goes_on_over_pages_of_at_most_the_given_size():
     assert flat == [(title, entry.line) for title, section in ReportView(unknown=entries, reviews=entries[:2]).sections() for entry in section]
     assert ("Translations to check", []) in parts[0].sections
     assert parts[0].part_paths == [part.path for part in parts]
+
+
+def test_a_cited_document_missing_from_the_folder_of_source_documents_is_listed(tmp_path: Path) -> None:
+    files = list(fixture_files())
+    cited = sorted(source.document for item in files for source in item.record.sources if source.document)
+    assert cited == ["example.txt", "only-route.txt"]
+    (tmp_path / "example.txt").write_text("the leaflet\n", encoding="utf-8")
+    listed = [str(entry) for entry in editor_report(files, [], TODAY, tmp_path).sources if "folder of source documents" in str(entry)]
+    assert listed == [f"{files[1].path}:151: sources[council-guide].document: the document only-route.txt is not in the folder of source documents"]
+    unchecked = editor_report(files, [], TODAY, None).sources
+    assert not any("folder of source documents" in str(entry) for entry in unchecked)

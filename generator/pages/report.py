@@ -9,17 +9,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar
 from pathlib import Path
+from typing import ClassVar
 
 from generator.pages.i18n import N_
 from generator.pages.urls import editors_path
-from generator.problem import FieldPath
+from generator.problem import FieldPath, Problem
 from generator.records.checks import REVIEW_WARN_DAYS
 from generator.records.load import LoadedFile
 from generator.records.model import UNKNOWN
 from generator.records.record_paths import id_path, nodes
-from generator.records.translation_state import State, stale_translations
 
 REVIEW_SOON_DAYS = 60
 REPORT_PART_SIZE = 400
@@ -122,25 +121,25 @@ def _review(item: LoadedFile, today: datetime.date) -> Iterator[Entry]:
         yield Entry(item.path, line, "last_reviewed", N_("review due by %(date)s"), {"date": due.isoformat()})
 
 
-def _sources(item: LoadedFile, seeds: Path | None) -> Iterator[Entry]:
+def _sources(item: LoadedFile, folder: Path | None) -> Iterator[Entry]:
     for index, source in enumerate(item.record.sources):
         path: FieldPath = ("sources", index)
         if source.url == UNKNOWN:
             yield Entry(item.path, item.document.line_of(path + ("url",)), f"sources[{source.id}].url", N_("no web address for this source: add it if the provider publishes one"))
-        if seeds is not None and source.document is not None and not (seeds / source.document).is_file():
-            yield Entry(item.path, item.document.line_of(path + ("document",)), f"sources[{source.id}].document", N_("the document %(document)s is not in the shared source folder"), {"document": source.document})
+        if folder is not None and source.document is not None and not (folder / source.document).is_file():
+            yield Entry(item.path, item.document.line_of(path + ("document",)), f"sources[{source.id}].document", N_("the document %(document)s is not in the folder of source documents"), {"document": source.document})
     for index, programme in enumerate(item.record.programmes):
         cited = set(programme.sources) | {r.source for r in programme.referral_routes} | ({programme.only_routes.source} if programme.only_routes else set())
         if not cited:
             yield Entry(item.path, item.document.line_of(("programmes", index, "sources")), f"programmes[{programme.id}].sources", N_("this programme names no source"))
 
 
-def editor_report(files: list[LoadedFile], state: State, today: datetime.date, seeds: Path | None) -> ReportView:
-    """The whole report, from checked records and the recorded translation state."""
-    stale = N_("one language of this text changed and the other did not: check the translation, then confirm it")
+def editor_report(files: list[LoadedFile], stale: list[Problem], today: datetime.date, sources: Path | None) -> ReportView:
+    """The whole report, from checked records and their translations to check; `sources` is the folder of source documents, if the build was given one."""
+    words = N_("one language of this text changed and the other did not: check the translation, then confirm it")
     return ReportView(
         unknown=[entry for item in files for entry in _unknowns(item)],
         reviews=[entry for item in files for entry in _review(item, today)],
-        translations=[Entry(p.file, p.line, p.field, stale) for p in stale_translations(files, state)],
-        sources=[entry for item in files for entry in _sources(item, seeds)],
+        translations=[Entry(p.file, p.line, p.field, words) for p in stale],
+        sources=[entry for item in files for entry in _sources(item, sources)],
     )

@@ -50,6 +50,12 @@ def read_base(root: Path) -> dict[str, Any]:
     return yaml.load(text, Loader=get_yaml_loader(yaml.SafeLoader)) or {}
 
 
+def source_documents(base: dict[str, Any], root: Path) -> Path | None:
+    """The folder of the documents the records' sources name (`extra.source_documents`, relative to the project), if set."""
+    folder = (base.get("extra") or {}).get("source_documents")
+    return root / folder if folder else None
+
+
 def repository(base: dict[str, Any]) -> dict[str, str] | None:
     """Where the records live ({url, branch}), from mkdocs.yml's repo_url and extra.repo_branch; None if unset."""
     url = base.get("repo_url")
