@@ -6,7 +6,8 @@ import dataclasses
 from pathlib import Path
 
 from generator.build import plan
-from generator.pages.views import ProgrammeView, RouteEntry
+from generator.pages.answers import RouteEntry
+from generator.pages.views import ProgrammeView
 from generator.records.load import load_services
 from generator.records.model import Area, Country, Referrer, Text
 

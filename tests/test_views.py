@@ -6,20 +6,18 @@ import dataclasses
 
 import pytest
 
+from generator.pages.answers import route_verdict
+from generator.pages.areas import group_by_area, part_of, split_by_area
 from generator.pages.plan import nav_pages, plan_pages
+from generator.pages.urls import referrer_path
 from generator.pages.views import (
     CompareView,
     FinderView,
     ProgrammeListView,
     ReferrerView,
     by_verdict,
-    group_by_area,
-    part_of,
     programme_views,
     provider_views,
-    referrer_path,
-    route_verdict,
-    split_by_area,
 )
 from generator.records.model import Area, Country, DeliveryMode, Format, Referrer, Text
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from generator.pages import urls
+from generator.pages.areas import group_by_area, split_by_area
 from generator.pages.i18n import N_
 from generator.pages.views import (
     CompareView,
@@ -20,8 +21,6 @@ from generator.pages.views import (
     ProviderView,
     ReferrerListView,
     ReferrerView,
-    group_by_area,
-    split_by_area,
 )
 from generator.records.model import Referrer
 
@@ -107,7 +106,7 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     """Every generated page, in a stable order.
 
     Lists of every programme (the table, the comparison, each role's answers)
-    are split by area into parts (views.split_by_area), so that no page grows
+    are split by area into parts (areas.split_by_area), so that no page grows
     with the directory; every part has its own page, linked without JavaScript.
     """
     parts = split_by_area(group_by_area(programmes))

@@ -6,8 +6,9 @@ from enum import Enum
 from typing import Any
 
 from generator.languages import LANGUAGES
+from generator.pages.answers import route_verdict
 from generator.pages.urls import page_url
-from generator.pages.views import ProgrammeView, route_verdict
+from generator.pages.views import ProgrammeView
 from generator.records.model import Text
 
 SCHEMA_VERSION = 1

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.pages.answers import RouteEntry
 from generator.pages.i18n import N_, label, translations
-from generator.pages.views import ProgrammeView, RouteEntry
+from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Programme, Status, Text
 
 VERDICT_WORDS = {

@@ -1,0 +1,98 @@
+"""Programmes by country and area, and the parts a long list is split into, whole areas at a time.
+
+Every list of every programme (the table, the comparison, each role's page)
+is split the same way, so that the same area is in the same part everywhere
+and no page grows with the directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.pages.urls import area_anchor
+from generator.records.model import Area, Country
+
+if TYPE_CHECKING:  # views builds on these groups; the groups only hold its programme views
+    from generator.pages.views import ProgrammeView
+
+
+@dataclass(frozen=True)
+class AreaGroup:
+    """One area of one country, with the programmes that serve it."""
+
+    country: Country
+    area: Area
+    programmes: list[ProgrammeView]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this area's section on a page."""
+        return area_anchor(self.area)
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    """One country, with its areas in the order the records first name them."""
+
+    country: Country
+    areas: list[AreaGroup]
+
+
+def group_by_area(programmes: list[ProgrammeView]) -> list[CountryGroup]:
+    """Programmes by country (GB, then NL) and area; a programme serving two areas is under both."""
+    groups: dict[Country, dict[str, AreaGroup]] = {}
+    for view in programmes:
+        country = view.programme.country
+        for area in view.programme.areas:
+            areas = groups.setdefault(country, {})
+            if area.id not in areas:
+                areas[area.id] = AreaGroup(country, area, [])
+            areas[area.id].programmes.append(view)
+    return [CountryGroup(country, list(groups[country].values())) for country in Country if country in groups]
+
+
+PART_SIZE = 40
+"""How many programme entries (a programme once per area it serves) a part of a
+split page holds, whole areas at a time: at about 1.5 kB of HTML per answer or
+card, a part stays well under 250 kB however large the directory grows."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page's share of a list split by area: whole areas, country by country, in the records' order."""
+
+    number: int
+    areas: list[AreaGroup]
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """This part's areas under their countries."""
+        groups: dict[Country, list[AreaGroup]] = {}
+        for group in self.areas:
+            groups.setdefault(group.country, []).append(group)
+        return [CountryGroup(country, areas) for country, areas in groups.items()]
+
+    @property
+    def programmes(self) -> list[ProgrammeView]:
+        """The programmes of this part's areas, each once."""
+        seen: dict[str, ProgrammeView] = {}
+        for group in self.areas:
+            for view in group.programmes:
+                seen.setdefault(view.programme.id, view)
+        return list(seen.values())
+
+
+def split_by_area(countries: list[CountryGroup], size: int = PART_SIZE) -> list[Part]:
+    """Areas packed in order into parts of at most `size` programme entries; an area larger than that is a part of its own."""
+    parts: list[list[AreaGroup]] = [[]]
+    for group in (area for country in countries for area in country.areas):
+        if parts[-1] and sum(len(a.programmes) for a in parts[-1]) + len(group.programmes) > size:
+            parts.append([])
+        parts[-1].append(group)
+    return [Part(number, areas) for number, areas in enumerate(parts, start=1)]
+
+
+def part_of(parts: list[Part]) -> dict[str, int]:
+    """The part each area is in, by area id."""
+    return {group.area.id: part.number for part in parts for group in part.areas}
