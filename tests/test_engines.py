@@ -14,6 +14,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -141,3 +142,14 @@ def test_programme_pages_carry_the_same_json_ld(sites: dict[str, Path]) -> None:
     assert len(found) == len(LANGUAGE_ROOTS) * len(plan(list(fixture_files()))[1].programmes)
     for path in found:
         assert JSON_LD.findall((sites["properdocs"] / path).read_text(encoding="utf-8")) == JSON_LD.findall((sites["mkdocs"] / path).read_text(encoding="utf-8")), path
+
+
+def test_the_404_pages_lead_to_the_other_languages_home(sites: dict[str, Path]) -> None:
+    # A 404 page is served at whatever address was missing, so its links must not depend on it.
+    missing = "https://directory.example.org/{}no/such/page/"
+    for site in sites.values():
+        for lang, root in LANGUAGE_ROOTS.items():
+            links = [(attrs["hreflang"], attrs["href"] or "") for tag, attrs in tags(site / root / "404.html") if "fpd-languages__link" in (attrs.get("class") or "")]
+            assert links, (site, lang)
+            for other, href in links:
+                assert urljoin(missing.format(root), href) == f"https://directory.example.org/{LANGUAGE_ROOTS[other or '']}", (lang, href)
