@@ -1,7 +1,7 @@
 """The whole build, top to bottom: gather and check everything, then write.
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
-    ─► mkdocs build per language ─► finish every page (HTML fixes, shared
+    ─► engine build per language ─► finish every page (HTML fixes, shared
     assets, search marks, CSP) ─► search index ─► swap into site/
 """
 
@@ -25,10 +25,10 @@ from generator.pages.views import programme_views, provider_views
 from generator.problem import Problem
 from generator.publish import writer
 from generator.publish.csp import add_csp
+from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
-from generator.publish.mkdocs_run import run_mkdocs_builds
 from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
@@ -144,7 +144,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     search_marks: dict[str, dict[str, str]] = {}
 
     def stage_language(lang: str) -> Path | None:
-        """Render one language's pages and, if their links hold, stage them and write its MkDocs config; return the config."""
+        """Render one language's pages and, if their links hold, stage them and write its engine config (MkDocs' format); return the config."""
         content = _files_under(root / "content" / lang)
         docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
         search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()})
@@ -159,13 +159,13 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
         return work / f"mkdocs.{lang}.yml"
 
-    # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
-    for config, status, output in run_mkdocs_builds((c for lang in LANGUAGES if (c := stage_language(lang))), work):
+    # Each language's engine build starts as soon as its pages are staged, while the next language renders.
+    for config, status, output in run_engine_builds((c for lang in LANGUAGES if (c := stage_language(lang))), work):
         if status != 0:
-            outcome.messages.append(f"mkdocs build failed for {config.name}:\n{output}")
+            outcome.messages.append(f"{chosen_engine()} build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:
         return outcome
-    outcome.lap("render, stage and mkdocs")
+    outcome.lap("render, stage and engine")
 
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
     writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))

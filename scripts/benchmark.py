@@ -3,7 +3,7 @@
 Copies the project into a temporary folder with the real records and N made-up
 providers (copies of the golden-test fixture, two programmes each; the real
 ones stay because the hand-written pages link to them), builds it, then in
-the same run: builds one language again with `mkdocs build` alone on the same
+the same run: builds one language again with the engine alone on the same
 staged pages, and loads pages in Debian's Chromium from a local server,
 counting every request at its gzip size. Machines here are shared and noisy:
 compare the ratios printed by one run, not times from different runs.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import gzip
-import os
 import resource
 import shutil
 import subprocess
@@ -27,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import build, check, plan  # noqa: E402
 from generator.languages import LANGUAGE_ROOTS
+from generator.publish.engine import build_command, chosen_engine, engine_environment  # noqa: E402
 from generator.publish.mkdocs_config import read_base  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
@@ -77,11 +77,10 @@ def timed(run) -> tuple[object, float, float]:
     return result, time.perf_counter() - wall, cpu_seconds() - cpu
 
 
-def mkdocs_alone(root: Path, lang: str) -> None:
-    """One language's `mkdocs build` on the pages the full build staged, as the full build runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def engine_alone(root: Path, lang: str) -> None:
+    """One language's engine build on the pages the full build staged, as the full build runs it."""
     shutil.rmtree(root / "build" / f"site-{lang}", ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", f"mkdocs.{lang}.yml"], cwd=root / "build", env=env, check=True)
+    subprocess.run(build_command(Path(f"mkdocs.{lang}.yml"), chosen_engine(), "-q"), cwd=root / "build", env=engine_environment(), check=True)
 
 
 def transfer(browser, url: str, search: str | None = None) -> tuple[int, int]:
@@ -121,7 +120,7 @@ def main() -> int:
         if not outcome.built:
             print("\n".join([str(p) for p in outcome.errors] + outcome.messages))
             return 1
-        _, alone_wall, alone_cpu = timed(lambda: mkdocs_alone(root, "en"))
+        _, alone_wall, alone_cpu = timed(lambda: engine_alone(root, "en"))
         site = root / "site"
         files = [p for p in site.rglob("*") if p.is_file()]
         pages = [p for p in files if p.suffix == ".html"]
@@ -129,7 +128,7 @@ def main() -> int:
         print(f"made-up providers: {providers}; programme pages per language: {programmes}; HTML pages: {len(pages)}")
         print(f"full build, both languages: {wall:.1f} s wall, {cpu:.1f} s CPU")
         print("  steps: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in outcome.timings.items()))
-        print(f"one language's mkdocs build alone: {alone_wall:.1f} s wall, {alone_cpu:.1f} s CPU")
+        print(f"one language's {chosen_engine()} build alone: {alone_wall:.1f} s wall, {alone_cpu:.1f} s CPU")
         ratio = wall / alone_wall
         print(f"  ratio full / alone: {ratio:.2f} wall (target ≤ {BUILD_RATIO}: {verdict(ratio, BUILD_RATIO)}), {cpu / alone_cpu:.2f} CPU")
         print(f"search indexing: {outcome.timings['search index']:.1f} s")

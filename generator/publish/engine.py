@@ -1,0 +1,51 @@
+"""The engine that turns each language's staged Markdown into HTML, behind one function.
+
+MkDocs 1.6 is the last of its line, so the generator only hands the engine a
+config file and Markdown on disk, the way any MkDocs-compatible successor takes
+them. `DIRECTORY_ENGINE` picks one: `mkdocs` (the default) or `properdocs`, the
+maintained fork of MkDocs 1.x, which reads the same config and runs Material
+as its theme. Both are installed side by side (Material needs MkDocs itself).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+ENGINES = ("mkdocs", "properdocs")
+"""The engines DIRECTORY_ENGINE may name, the first the default; each is run as `python -m <name> build`."""
+
+
+def chosen_engine(environ: Mapping[str, str] = os.environ) -> str:
+    """The engine DIRECTORY_ENGINE names, the default if it is unset or empty; any other name is refused."""
+    name = environ.get("DIRECTORY_ENGINE") or ENGINES[0]
+    if name not in ENGINES:
+        raise ValueError(f"DIRECTORY_ENGINE={name!r} is not an engine the build knows; use one of {', '.join(ENGINES)}")
+    return name
+
+
+def build_command(config: Path, engine: str, *options: str) -> list[str]:
+    """The command that builds one language's config with `engine`, failing on any warning."""
+    return [sys.executable, "-m", engine, "build", "--strict", *options, "-f", str(config)]
+
+
+def engine_environment() -> dict[str, str]:
+    """The environment an engine runs in: Material's notice about MkDocs 2.0, printed at every MkDocs build, off."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_engine_builds(configs: Iterable[Path], cwd: Path) -> list[tuple[Path, int, str]]:
+    """Build each config with the chosen engine, side by side, each started as soon as `configs` yields it; return (config, status, output)."""
+    engine = chosen_engine()
+    running = [
+        (config, subprocess.Popen(build_command(config, engine), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        for config in configs
+    ]
+    results = []
+    for config, process in running:
+        output, _ = process.communicate()
+        results.append((config, process.returncode, output))
+    return results
