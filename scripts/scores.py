@@ -18,10 +18,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from first_pages import first_addresses
+
 ROOT = Path(__file__).resolve().parent.parent
-# The home page, a programme page, the finder with an answer and the comparison.
-PAGES = [root + path for root in ("/", "/nl/")
-         for path in ("", "programmes/warwickshire-caring-dads/", "finder/?role=social_worker&country=GB", "compare/")]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
 
@@ -52,7 +51,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     print(f"{'page':50} " + " ".join(f"{name:>14}" for name in CATEGORIES))
     below = False
-    for page in PAGES:
+    for page in (path for _, _, path in first_addresses()):
         result = scores(base + page)
         below |= any(result[name] < 100 for name in CATEGORIES[1:])
         print(f"{page:50} " + " ".join(f"{result[name]:>14}" for name in CATEGORIES))

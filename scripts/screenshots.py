@@ -18,6 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
+from first_pages import LANGUAGES, PRINTED, address, first_addresses
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,15 +27,6 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
 A4 = {"width": 794, "height": 1123}  # A4 at 96 pixels an inch, as Chromium prints it
-LANGUAGES = {"en": "", "nl": "nl/"}
-# The finder's answer comes from its query string.
-PAGES = {
-    "home": "",
-    "programme": "programmes/warwickshire-caring-dads/",
-    "finder": "finder/?role=social_worker&country=GB",
-    "compare": "compare/",
-}
-PRINTED = "programmes/hacro-caring-dads/"
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -52,15 +44,14 @@ def main() -> int:
     OUT.mkdir()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = f"http://127.0.0.1:{server.server_address[1]}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        shots = [(f"{name}-{lang}-{width}", viewport, "screen", root + path)
-                 for width, viewport in WIDTHS.items() for lang, root in LANGUAGES.items() for name, path in PAGES.items()]
-        shots += [(f"print-{lang}-a4", A4, "print", root + PRINTED) for lang, root in LANGUAGES.items()]
+        shots = [(f"{name}-{lang}-{width}", viewport, "screen", path) for width, viewport in WIDTHS.items() for name, lang, path in first_addresses()]
+        shots += [(f"print-{lang}-a4", A4, "print", address(PRINTED, lang)) for lang in LANGUAGES]
         for name, viewport, media, path in shots:
             context = browser.new_context(viewport=viewport)
-            context.route(re.compile(r"^(?!" + re.escape(base) + ").*"), lambda route: route.abort())
+            context.route(re.compile(r"^(?!" + re.escape(base + "/") + ").*"), lambda route: route.abort())
             page = context.new_page()
             page.emulate_media(media=media)
             page.goto(base + path, wait_until="load")
