@@ -119,42 +119,55 @@ class ProgrammeView:
 
 
 @dataclass(frozen=True)
-class ProgrammeListView:
-    """One part of the all-programmes table, whose filters offer what every programme has."""
-
-    template: ClassVar[str] = "programmes.md.j2"
+class SplitListView:
+    """One part of a list of every programme, split by area (areas.split_by_area); a subclass says where its parts live."""
 
     programmes: list[ProgrammeView]
     parts: list[Part]
     number: int = 1
 
+    def part_path(self, part: int | str) -> str:
+        """One part's page (a placeholder such as "{part}" gives the pattern finder.js fills in)."""
+        raise NotImplementedError
+
     @property
     def path(self) -> str:
         """This part's page."""
-        return programmes_path(self.number)
+        return self.part_path(self.number)
 
     @property
-    def rows(self) -> list[ProgrammeView]:
-        """The programmes this part's table lists, each once."""
+    def shown(self) -> list[ProgrammeView]:
+        """The programmes this part shows, each once."""
         return self.parts[self.number - 1].programmes
 
     @property
-    def countries(self) -> list[CountryGroup]:
-        """The countries and areas the country and area filters offer."""
+    def every_area(self) -> list[CountryGroup]:
+        """Every country and area of the directory, for choosing an area (and the filters)."""
         return group_by_area(self.programmes)
 
     @property
     def area_parts(self) -> dict[str, int]:
-        """The part of the table that lists each area's programmes, by area id."""
+        """The part that holds each area's programmes, by area id."""
         return part_of(self.parts)
 
     @property
     def part_paths(self) -> list[str]:
         """Every part's page, in order."""
-        return [programmes_path(part.number) for part in self.parts]
+        return [self.part_path(part.number) for part in self.parts]
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part that holds an area's programmes."""
+        return self.part_path(self.area_parts[group.area.id])
+
+
+@dataclass(frozen=True)
+class ProgrammeListView(SplitListView):
+    """One part of the all-programmes table, whose filters offer what every programme has."""
+
+    template: ClassVar[str] = "programmes.md.j2"
 
     def part_path(self, part: int | str) -> str:
-        """One part's page (a placeholder such as "{part}" gives the pattern finder.js fills in)."""
+        """One part of the table."""
         return programmes_path(part)
 
     @property
@@ -420,30 +433,11 @@ class FinderView:
 
 
 @dataclass(frozen=True)
-class CompareView:
+class CompareView(SplitListView):
     """One part of the comparison, the programmes of some areas side by side, facts in the same order on each card."""
 
     template: ClassVar[str] = "compare.md.j2"
 
-    programmes: list[ProgrammeView]
-    parts: list[Part]
-    number: int = 1
-
-    @property
-    def path(self) -> str:
-        """This part's page."""
-        return compare_path(self.number)
-
-    @property
-    def cards(self) -> list[ProgrammeView]:
-        """The programmes this part compares, each once."""
-        return self.parts[self.number - 1].programmes
-
-    @property
-    def every_area(self) -> list[CountryGroup]:
-        """Every area of the directory, for the list of areas to compare."""
-        return group_by_area(self.programmes)
-
-    def area_path(self, group: AreaGroup) -> str:
-        """The part of the comparison that holds an area's programmes."""
-        return compare_path(part_of(self.parts)[group.area.id])
+    def part_path(self, part: int | str) -> str:
+        """One part of the comparison."""
+        return compare_path(part)
