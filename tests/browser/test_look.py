@@ -38,25 +38,46 @@ def open_view(browser: object, address: str, width: str, js: bool) -> tuple[obje
     return context, context.new_page()
 
 
-VIEWS = pytest.fixture(params=[(w, js) for w in WIDTHS for js in (True, False)], ids=lambda p: f"{p[0]}-{'js' if p[1] else 'nojs'}")
+VIEW_PARAMS = [(w, js) for w in WIDTHS for js in (True, False)]
 
 
-@VIEWS
-def view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
-    """A fresh tab on the fixture site at one width, with or without JavaScript: (page, width, js)."""
-    width, js = request.param
-    context, page = open_view(browser, site_url, width, js)
+def view_id(param: tuple[str, bool]) -> str:
+    """A view's name in a test's id: width, then js or nojs."""
+    return f"{param[0]}-{'js' if param[1] else 'nojs'}"
+
+
+@pytest.fixture(scope="module", params=VIEW_PARAMS, ids=view_id)
+def shared_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
+    """One tab on the fixture site per width and JavaScript setting, for every test of that view: (page, width, js)."""
+    yield from tab_of_its_own(request.param, browser, site_url)
+
+
+@pytest.fixture
+def view(shared_view: tuple[object, str, bool]) -> tuple[object, str, bool]:
+    """The view's tab, on screen as a reader first sees it: each test navigates it, so nothing of the last page stays."""
+    page = shared_view[0]
+    page.emulate_media(media="screen")  # type: ignore[attr-defined]
+    return shared_view
+
+
+def tab_of_its_own(param: tuple[str, bool], browser: object, address: str) -> Iterator[tuple[object, str, bool]]:
+    """A tab in a context of its own at one view, closed after use: (page, width, js)."""
+    width, js = param
+    context, page = open_view(browser, address, width, js)
     yield page, width, js
     context.close()
 
 
-@VIEWS
+@pytest.fixture(params=VIEW_PARAMS, ids=view_id)
+def own_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
+    """A tab on the fixture site in a context of its own, for a test that sets the context's clock."""
+    yield from tab_of_its_own(request.param, browser, site_url)
+
+
+@pytest.fixture(params=VIEW_PARAMS, ids=view_id)
 def real_view(request: pytest.FixtureRequest, browser: object, real_site_url: str) -> Iterator[tuple[object, str, bool]]:
-    """The same on the real site, for what its hand-written pages say."""
-    width, js = request.param
-    context, page = open_view(browser, real_site_url, width, js)
-    yield page, width, js
-    context.close()
+    """A tab on the real site, for what its hand-written pages say."""
+    yield from tab_of_its_own(request.param, browser, real_site_url)
 
 
 LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
@@ -137,8 +158,8 @@ def test_the_home_pages_tab_reads_the_sites_name_once(view: tuple, site_url: str
 
 
 @LANGS
-def test_the_printed_sheet_carries_the_directorys_name_the_address_and_the_day_printed(view: tuple, site_url: str, lang: str) -> None:
-    page, _, js = view
+def test_the_printed_sheet_carries_the_directorys_name_the_address_and_the_day_printed(own_view: tuple, site_url: str, lang: str) -> None:
+    page, _, js = own_view
     if js:
         page.clock.set_fixed_time(datetime.datetime(2026, 11, 22, 10, 0))
     page.goto(site_url + ROOTS[lang] + "programmes/example-group/")
