@@ -1,4 +1,9 @@
-"""Shared fixtures: a copy of the project built once, served on localhost, and Chromium."""
+"""Shared fixtures: the fixture site and the real site, each built once and served on localhost, and Chromium.
+
+Tests about the code use the fixture site (tests/fixtures/: made-up records, and
+the hand-written pages that name real records replaced by short ones); only tests
+about the real content (its spelling, its HTML, its pages) use the real site.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from generator.records.load import LoadedFile, load_services
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "services"
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 TODAY = datetime.date(2026, 11, 22)
 CHROMIUM = "/usr/bin/chromium"
 # As root Chromium needs --no-sandbox; the rest keep it from calling Google's hosts.
@@ -27,10 +33,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build reads into `target`."""
+    """Copy what a build of the real records reads into `target`."""
     for name in ("content", "site_templates", "services"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def copy_fixture_project(target: Path) -> Path:
+    """Copy what a build reads into `target`, with the fixture records and the fixture pages in place of the real ones."""
+    copy_project(target)
+    shutil.rmtree(target / "services")
+    shutil.copytree(FIXTURES, target / "services")
+    shutil.copytree(FIXTURE_CONTENT, target / "content", dirs_exist_ok=True)
     return target
 
 
@@ -55,19 +70,42 @@ def fixture_pages() -> dict[str, str]:
     return out
 
 
+def built(root: Path, outcome: Outcome) -> Path:
+    """The site/ folder of a build that must have succeeded."""
+    assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Outcome]:
-    """The real records built once, in a copy of the project."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
+    """The fixture records built once, in a copy of the project; copy it before changing anything."""
+    root = copy_fixture_project(tmp_path_factory.mktemp("project"))
     return root, build(root, TODAY)
 
 
 @pytest.fixture(scope="session")
 def site(built_project: tuple[Path, Outcome]) -> Path:
-    """The built site/ folder of the real records."""
-    root, outcome = built_project
-    assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
-    return root / "site"
+    """The built site/ folder of the fixture records."""
+    return built(*built_project)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real records built once: only for tests about the real content."""
+    root = copy_project(tmp_path_factory.mktemp("real"))
+    return built(root, build(root, TODAY))
+
+
+# A test that uses one of these builds a site or drives a browser: it is marked slow (pytest.ini).
+SLOW_FIXTURES = {"built_project", "site", "site_url", "real_site", "real_site_url", "browser", "page"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow every test that builds a site or drives a browser, before `-m "not slow"` selects."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -88,8 +126,15 @@ def serve(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1."""
+    """The fixture site served on 127.0.0.1."""
     with serve(site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def real_site_url(real_site: Path) -> Iterator[str]:
+    """The real site served on 127.0.0.1."""
+    with serve(real_site) as address:
         yield address
 
 

@@ -133,22 +133,50 @@ def test_the_command_line_prints_them_and_fails(case: str, tmp_path: Path, capsy
     capsys.readouterr()
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_a_real_run_fails_without_a_traceback(case: str, tmp_path: Path) -> None:
-    """A separate `python -m generator check` process: the same lines, the exit status, and no traceback."""
+# One case of each kind of outcome runs as a real process; every case runs through main() above.
+PROCESS_CASES = {
+    "no problem": "yes-no-stays-text",
+    "a notice": "review-13-months",
+    "a warning": "dutch-term",
+    "a record the model refuses": "missing-field",
+    "unreadable YAML": "tab-indentation",
+    "not UTF-8": "not-utf8",
+    "a clash between two files": "duplicate-programme-id",
+}
+
+
+def test_each_kind_of_outcome_has_its_case() -> None:
+    """The cases run as processes cover success, notice, warning and error, so the exit statuses of all are seen."""
+    kinds = {name: _expected(case) for name, case in PROCESS_CASES.items()}
+    assert kinds["no problem"] == []
+    assert kinds["a notice"] and all(_is_notice(line) for line in kinds["a notice"])
+    assert kinds["a warning"] and all(": warning: " in line for line in kinds["a warning"])
+    errors = [name for name, lines in kinds.items() if any(_is_error(line) for line in lines)]
+    assert errors == ["a record the model refuses", "unreadable YAML", "not UTF-8", "a clash between two files"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(PROCESS_CASES.values()), ids=list(PROCESS_CASES))
+def test_a_real_run_prints_the_lines_and_exits_without_a_traceback(case: str, tmp_path: Path) -> None:
+    """A separate `python -m generator check` (and `check --strict`) process: the same lines, the exit status, and no traceback."""
     root = _services(case, tmp_path)
     expected = _expected(case)
-    run = subprocess.run(
-        [sys.executable, "-m", "generator", *_cli_args(root, "check")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert "Traceback" not in run.stdout + run.stderr, run.stderr
-    assert run.stderr.splitlines()[: len(expected)] == expected
-    assert run.returncode == (1 if any(_is_error(line) for line in expected) else 0), run.stderr
+    errors = any(_is_error(line) for line in expected)
+    warnings = any(": warning: " in line for line in expected)
+    # --strict differs from check only where there is a warning; main() shows it for every case.
+    runs = [(["check"], errors)] + ([(["check", "--strict"], True)] if warnings else [])
+    for command, fails in runs:
+        run = subprocess.run(
+            [sys.executable, "-m", "generator", *_cli_args(root, *command)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+        assert "Traceback" not in run.stdout + run.stderr, run.stderr
+        assert run.stderr.splitlines()[: len(expected)] == expected
+        assert run.returncode == (1 if fails else 0), (command, run.stderr)
 
 
 def test_yes_no_stays_text(tmp_path: Path) -> None:

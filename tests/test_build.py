@@ -1,4 +1,4 @@
-"""A full build of the real records: pages, languages, switcher, search, open data, privacy."""
+"""A full build of the fixture records: pages, languages, switcher, search, open data, privacy."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import pytest
 from generator.languages import LANGUAGE_ROOTS
 from generator.records.model import Referrer
 
-ROOT = Path(__file__).resolve().parent.parent
-PROGRAMMES = ["hacro-caring-dads", "hacro-dedicated-dads", "warwickshire-caring-dads", "3ro-caring-dads", "wiltshire-dads-matter-too"]
-PROVIDERS = ["hacro", "warwickshire", "3ro", "wiltshire"]
+from .conftest import ROOT, fixture_files
+
+PROGRAMMES = ["example-group", "example-one-to-one", "only-route-group", "only-route-follow-on"]
+PROVIDERS = ["example", "only-route"]
 HAND_WRITTEN = sorted(p.stem for p in (ROOT / "content" / "en").glob("*.md"))
 
 
@@ -27,6 +28,7 @@ def html_pages(site: Path, lang: str) -> dict[str, str]:
         if lang == "en" and (relative == "nl" or relative.startswith("nl/")):
             continue
         pages["" if relative == "." else relative + "/"] = path.read_text(encoding="utf-8")
+    assert len(pages) > 20, "the tests below would check too few pages"
     return pages
 
 
@@ -36,6 +38,11 @@ def expected_paths() -> set[str]:
     paths |= {f"referrals/{r.value.replace('_', '-')}/" for r in Referrer}
     paths |= {f"{name}/" for name in HAND_WRITTEN if name != "index"}
     return paths
+
+
+def test_the_fixture_records_are_the_programmes_and_providers_named_here() -> None:
+    assert sorted(p.id for item in fixture_files() for p in item.record.programmes) == sorted(PROGRAMMES)
+    assert sorted(item.record.provider.id for item in fixture_files()) == sorted(PROVIDERS)
 
 
 def test_build_succeeded_with_strict_mkdocs_for_both_languages(built_project) -> None:
@@ -91,10 +98,10 @@ def test_each_language_has_its_own_search_index_of_the_same_pages(site: Path) ->
 def test_search_reads_records_and_hand_written_pages_but_not_lists_or_the_finder(site: Path) -> None:
     for lang, prefix in LANGUAGE_ROOTS.items():
         marked = {path for path, html in html_pages(site, lang).items() if "data-pagefind-body" in html}
-        assert {"programmes/hacro-caring-dads/", "providers/hacro/", "glossary/", ""} <= marked
+        assert {"programmes/example-group/", "providers/example/", "glossary/", ""} <= marked
         assert not marked & {"finder/", "programmes/", "compare/", "referrals/", "referrals/cafcass/", "editors/"}
-        programme = (site / prefix / "programmes" / "hacro-caring-dads" / "index.html").read_text()
-        assert '<span data-pagefind-meta="provider" hidden>HACRO</span>' in programme
+        programme = (site / prefix / "programmes" / "example-group" / "index.html").read_text()
+        assert '<span data-pagefind-meta="provider" hidden>EFS</span>' in programme
 
 
 ENGLISH_UI = ["Key facts", "How to refer", "not published", "Who may refer", "Last reviewed", "Referral routes", "All programmes"]
@@ -107,27 +114,29 @@ def test_dutch_pages_show_no_english_interface_words(site: Path) -> None:
 
 
 def test_numbers_and_dates_follow_the_page_locale(site: Path) -> None:
-    english = (site / "programmes" / "hacro-caring-dads" / "index.html").read_text()
-    dutch = (site / "nl" / "programmes" / "hacro-caring-dads" / "index.html").read_text()
+    english = (site / "programmes" / "example-group" / "index.html").read_text()
+    dutch = (site / "nl" / "programmes" / "example-group" / "index.html").read_text()
     assert "20,906" in english and "20.906" in dutch
-    assert "22 November 2026" in english and "22 november 2026" in dutch
+    assert "15 January 2026" in english and "15 januari 2026" in dutch
 
 
 def test_unknown_facts_say_not_published(site: Path) -> None:
-    english = (site / "programmes" / "hacro-caring-dads" / "index.html").read_text()
-    dutch = (site / "nl" / "programmes" / "hacro-caring-dads" / "index.html").read_text()
-    assert "Not published: status." in english and '<span class="fpd-unpublished">not published</span>' in english
-    assert "Niet gepubliceerd: status." in dutch and '<span class="fpd-unpublished">niet gepubliceerd</span>' in dutch
+    english = (site / "programmes" / "example-group" / "index.html").read_text()
+    dutch = (site / "nl" / "programmes" / "example-group" / "index.html").read_text()
+    assert "Not published: cost." in english and '<span class="fpd-unpublished">not published</span>' in english
+    assert "Niet gepubliceerd: kosten." in dutch and '<span class="fpd-unpublished">niet gepubliceerd</span>' in dutch
 
 
 def test_record_pages_stay_out_of_the_sidebar(site: Path) -> None:
     html = (site / "programmes" / "index.html").read_text()
     sidebar = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
-    assert "hacro-caring-dads" not in sidebar and "providers/hacro" not in sidebar
+    assert "example-group" not in sidebar and "providers/example" not in sidebar
 
 
 def test_no_page_requests_a_third_party_host(site: Path) -> None:
-    for path in site.rglob("*.html"):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
         html = path.read_text(encoding="utf-8")
         for url in re.findall(r'(?:src|href)="((?:https?:)?//[^"]+)"', html):
             if re.search(r'<link rel="alternate" hreflang="[\w-]+" href="' + re.escape(url), html):
@@ -149,23 +158,25 @@ def test_open_data_lists_every_programme_with_its_routes(site: Path) -> None:
         for route in entry["referral_routes"]:
             assert route["referrer"] in {r.value for r in Referrer}
             assert isinstance(route["allowed"], bool) and isinstance(route["conditions"], list)
-    hacro = {r["referrer"]: r for r in programmes["hacro-caring-dads"]["referral_routes"]}
-    assert hacro["cafcass"]["allowed"] is False and hacro["family_court"]["allowed"] is False
-    assert hacro["self"]["allowed"] is True and hacro["self"]["conditions"]
-    assert hacro["probation_officer"]["allowed"] is True
+    group = {r["referrer"]: r for r in programmes["example-group"]["referral_routes"]}
+    assert group["cafcass"]["allowed"] is False
+    assert group["self"]["allowed"] is True and group["self"]["conditions"]
+    assert group["social_worker"]["allowed"] is True and not group["social_worker"]["conditions"]
 
 
 def test_every_programme_and_fact_source_appears(site: Path) -> None:
-    warwickshire = (site / "programmes" / "warwickshire-caring-dads" / "index.html").read_text()
-    assert "CaringDads@warwickshire.gov.uk" in warwickshire and "MOSAIC" in warwickshire and "Refuge Floating Support" in warwickshire
-    wiltshire = (site / "nl" / "programmes" / "wiltshire-dads-matter-too" / "index.html").read_text()
-    assert "80%" in wiltshire or "80 %" in wiltshire
+    english = (site / "programmes" / "example-group" / "index.html").read_text()
+    assert "team@service.example.org" in english and "Example web page" in english and "Motivational interviewing." in english
+    dutch = (site / "nl" / "programmes" / "example-group" / "index.html").read_text()
+    assert "80%" in dutch and "Voorbeeldwebpagina" in dutch
 
 
 def test_every_link_within_the_site_leads_to_a_file(site: Path) -> None:
     """MkDocs checks the links it knows of; this checks every href and src in the built pages, as a reader follows them."""
     broken = []
-    for path in site.rglob("*.html"):
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
         page_url = "/" + path.relative_to(site).as_posix()
         html = path.read_text(encoding="utf-8")
         for url in re.findall(r'(?:src|href)="([^"#?]+)[^"]*"', html):

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 import generator.__main__ as cli
-from generator.build import build
+from generator.build import Outcome, build
 from generator.records.yaml_reader import read_yaml
 
-from .conftest import ROOT, TODAY, copy_project
+from .conftest import ROOT, TODAY, built
 
-RECORD = "services/wiltshire.yaml"
+RECORD = "services/example.yaml"
 
 
 def tree_hash(folder: Path) -> str:
@@ -31,21 +31,15 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module")
-def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A whole copy of the project (with the generator package), built once with the real records."""
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    shutil.copytree(ROOT / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    outcome = build(root, TODAY)
-    assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
-    assert (root / "site" / "index.html").is_file() and (root / "site" / "nl" / "index.html").is_file()
-    return root
-
-
 @pytest.fixture
-def project(built_once: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the built project, for one test to break."""
-    return Path(shutil.copytree(built_once, tmp_path / "project", symlinks=True))
+def project(built_project: tuple[Path, Outcome], tmp_path: Path) -> Path:
+    """A fresh copy of the fixture project as built once (tests/conftest.py), with the generator package, for one test to break."""
+    site = built(*built_project)
+    assert (site / "index.html").is_file() and (site / "nl" / "index.html").is_file()
+    assert not built_project[1].problems, "the fixture records must have no problem: each test below adds its own"
+    root = Path(shutil.copytree(built_project[0], tmp_path / "project", symlinks=True))
+    shutil.copytree(ROOT / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    return root
 
 
 def _line_of(root: Path, pattern: str) -> int:
@@ -69,22 +63,22 @@ def _bad_date(root: Path) -> str:
 
 
 def _misspelt_key(root: Path) -> str:
-    line = _replace(root, r"^  short_name:", "  short_nam: Wiltshire")
+    line = _replace(root, r"^  short_name:", "  short_nam: EFS")
     return f"{RECORD}:{line}: provider.short_nam: `short_nam` is not a field here; did you mean `short_name`?"
 
 
 def _unclosed_quote(root: Path) -> str:
-    line = _replace(root, r"^  short_name:", '  short_name: "Wiltshire')
+    line = _replace(root, r"^  short_name:", '  short_name: "EFS')
     return f"{RECORD}:{line}: provider.short_name: a quoted text starts on this line but its closing quote is missing; end the text with the same quote mark it starts with"
 
 
 def _tab(root: Path) -> str:
-    line = _replace(root, r"^  short_name:", "\tshort_name: Wiltshire")
+    line = _replace(root, r"^  short_name:", "\tshort_name: EFS")
     return f"{RECORD}:{line}: provider.short_name: this line has a tab character, which YAML does not allow; use spaces instead, both to indent and after the colon"
 
 
 def _script(root: Path) -> str:
-    line = _replace(root, r"^  short_name:", "  short_name: Wiltshire<script>alert(1)</script>")
+    line = _replace(root, r"^  short_name:", "  short_name: EFS<script>alert(1)</script>")
     return f"{RECORD}:{line}: provider.short_name: contains “<script>”, which would put HTML, a script or a link into the page"
 
 
@@ -92,9 +86,9 @@ def _not_utf8(root: Path) -> str:
     """The short name saved in Latin-1 (é as the single byte E9) in an otherwise UTF-8 file."""
     path = root / RECORD
     raw = path.read_bytes()
-    assert b"short_name: Wiltshire\n" in raw
-    path.write_bytes(raw.replace(b"short_name: Wiltshire\n", b"short_name: Wiltshire caf\xe9\n", 1))
-    line = raw[: raw.index(b"short_name: Wiltshire")].count(b"\n") + 1
+    assert b"short_name: EFS\n" in raw
+    path.write_bytes(raw.replace(b"short_name: EFS\n", b"short_name: EFS caf\xe9\n", 1))
+    line = raw[: raw.index(b"short_name: EFS")].count(b"\n") + 1
     return f"{RECORD}:{line}: the file is not saved as UTF-8 text; save it again as UTF-8 in your editor"
 
 
@@ -104,9 +98,9 @@ def _emptied(root: Path) -> str:
 
 
 def _copied(root: Path) -> str:
-    shutil.copyfile(root / RECORD, root / "services" / "wiltshire2.yaml")
+    shutil.copyfile(root / RECORD, root / "services" / "example2.yaml")
     line = _line_of(root, r"^  id: ")
-    return f"services/wiltshire2.yaml:{line}: provider.id: the id “wiltshire” is already used in {RECORD}:{line}"
+    return f"services/example2.yaml:{line}: provider.id: the id “example” is already used in {RECORD}:{line}"
 
 
 BREAKS: dict[str, Callable[[Path], str]] = {
@@ -178,6 +172,7 @@ def test_check_and_build_in_a_copy_of_the_repository_fail_without_a_traceback(pr
     assert tree_hash(project / "site") == before
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_not_an_error() -> None:
     """`python -m generator report | head` must not end in “stopped unexpectedly”."""
     process = subprocess.Popen([sys.executable, "-m", "generator", "report"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -102,6 +102,7 @@ def unknown_to_hunspell(candidates: set[str]) -> set[str]:
     return set(run.stdout.split())
 
 
+@pytest.mark.slow
 def test_dutch_spelling_is_clean_under_hunspell_nl():
     known = {line.strip() for line in WORDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
     text = "\n".join(text for kind in ALL_TEXTS.values() for text in kind().values())

@@ -66,6 +66,7 @@ def test_every_command_for_editors_is_written_the_one_way_that_works() -> None:
     assert [c for c in commands if not c.startswith(RUN + " ")] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", _written_commands())
 def test_a_written_command_works_when_pasted_in_a_fresh_copy(command: str, tmp_path: Path) -> None:
     root = fresh_copy(tmp_path / "project")
@@ -81,6 +82,7 @@ def test_a_written_command_works_when_pasted_in_a_fresh_copy(command: str, tmp_p
             assert _worked(again), (shown, again.stderr[-2000:])
 
 
+@pytest.mark.slow
 def test_the_command_new_provider_prints_and_writes_works_as_printed(tmp_path: Path) -> None:
     """After `new provider`, the command it prints (and the one at the top of the file) lists the TODOs left, by line."""
     root = fresh_copy(tmp_path / "project")
@@ -97,6 +99,7 @@ def test_the_command_new_provider_prints_and_writes_works_as_printed(tmp_path: P
         assert re.fullmatch(r"\d+ error\(s\), 0 warning\(s\)", lines[-1])
 
 
+@pytest.mark.slow
 def test_the_command_a_translation_warning_prints_works_as_printed(tmp_path: Path) -> None:
     root = fresh_copy(tmp_path / "project")
     record = root / "services" / "hacro.yaml"

@@ -10,19 +10,19 @@ import yaml
 
 from generator.__main__ import main
 
-from .conftest import ROOT, TODAY, copy_project
+from .conftest import ROOT, TODAY, copy_fixture_project
 
 
 def test_problems_become_annotations_on_their_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_project(tmp_path)
-    record = root / "services" / "warwickshire.yaml"
+    root = copy_fixture_project(tmp_path)
+    record = root / "services" / "example.yaml"
     lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
-    number = next(i for i, line in enumerate(lines, 1) if "email: CaringDads@warwickshire.gov.uk" in line)
-    lines[number - 1] = lines[number - 1].replace("CaringDads@warwickshire.gov.uk", "CaringDads at warwickshire")
+    number = next(i for i, line in enumerate(lines, 1) if "email: team@service.example.org" in line)
+    lines[number - 1] = lines[number - 1].replace("team@service.example.org", "team at service")
     record.write_text("".join(lines), encoding="utf-8")
     assert main(["--root", str(root), "--today", TODAY.isoformat(), "check", "--github"]) == 1
     out = capsys.readouterr().out
-    assert f"::error file=services/warwickshire.yaml,line={number}::provider.contacts[0].email: “CaringDads at warwickshire” is not an e-mail address" in out
+    assert f"::error file=services/example.yaml,line={number}::provider.contacts[0].email: “team at service” is not an e-mail address" in out
 
 
 def test_workflows_run_the_check_the_tests_and_the_deploy() -> None:

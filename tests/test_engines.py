@@ -1,8 +1,9 @@
 """The site comes out the same on ProperDocs as on MkDocs 1.6 (README, "Engines").
 
-The fixture records are built twice, once per engine (DIRECTORY_ENGINE), and
-the two sites are compared: the same pages in both languages, the same links
-in each page, the same hreflang alternates, the same open data byte for byte.
+The fixture records are built once per engine (DIRECTORY_ENGINE; the session's
+build in tests/conftest.py is the one for its own engine), and the two sites
+are compared: the same pages in both languages, the same links in each page,
+the same hreflang alternates, the same open data byte for byte.
 Only the engines' `<meta name="generator">` tags, which name them and their
 versions, may differ; they are read, not compared, to show which engine built
 which site.
@@ -11,51 +12,35 @@ which site.
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from generator.build import build, plan
+from generator.build import Outcome, build, plan
 from generator.languages import LANGUAGE_ROOTS
-from generator.publish.engine import ENGINES
+from generator.publish.engine import ENGINES, chosen_engine
 
-from .conftest import FIXTURES, TODAY, copy_project, fixture_files
+from .conftest import TODAY, built, copy_fixture_project, fixture_files
 
-pytestmark = pytest.mark.slow
-
-RECORD_LINK = re.compile(r"\]\(((?:\.\./)*)(programmes|providers)/[a-z0-9-]+\.md(?:#[^)]*)?\)")
-"""A hand-written page's link to one programme or provider of the real records."""
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
-def fixture_project(target: Path) -> Path:
-    """A copy of the project whose records are the fixture records."""
-    root = copy_project(target)
-    shutil.rmtree(root / "services")
-    shutil.copytree(FIXTURES, root / "services")
-    # The hand-written pages name the real providers; the fixture site has
-    # other ones, so those links point at the lists instead, which it has.
-    for page in (root / "content").rglob("*.md"):
-        page.write_text(RECORD_LINK.sub(r"](\1\2/index.md)", page.read_text(encoding="utf-8")), encoding="utf-8")
-    return root
-
-
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The fixture site built by each engine, by engine name."""
-    built = {}
+def sites(built_project: tuple[Path, Outcome], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fixture site built by each engine, by engine name: the session's own build for the engine it ran on."""
+    sessions = chosen_engine()
+    built_sites = {sessions: built(*built_project)}
     for engine in ENGINES:
-        root = fixture_project(tmp_path_factory.mktemp(engine))
+        if engine == sessions:
+            continue
+        root = copy_fixture_project(tmp_path_factory.mktemp(engine))
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("DIRECTORY_ENGINE", engine)
-            outcome = build(root, TODAY)
-        assert outcome.built, [str(p) for p in outcome.errors] + outcome.messages
-        built[engine] = root / "site"
-    return built
+            built_sites[engine] = built(root, build(root, TODAY))
+    return built_sites
 
 
 class _Attributes(HTMLParser):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from generator.build import build
+from generator.build import Outcome, build
 from generator.pages.content_links import anchors, content_link_problems, slug
 
-from .conftest import TODAY, copy_project
+from .conftest import TODAY, built
 
 DOCS = {
     "about.md": "",
@@ -55,10 +56,9 @@ def test_a_heading_id_follows_python_markdown() -> None:
     assert slug("Wie mag aanmelden?") == "wie-mag-aanmelden"
 
 
-def test_a_broken_link_in_a_content_page_stops_the_build_and_keeps_the_last_site(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
-    assert build(root, TODAY).built
-    before = (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+def test_a_broken_link_in_a_content_page_stops_the_build_and_keeps_the_last_site(built_project: tuple[Path, Outcome], tmp_path: Path) -> None:
+    root = Path(shutil.copytree(built_project[0], tmp_path / "project"))
+    before = (built(root, built_project[1]) / "about" / "index.html").read_text(encoding="utf-8")
     page = root / "content" / "en" / "about.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     page.write_text("\n".join(lines + ["", "See the [missing page](nowhere.md)."]) + "\n", encoding="utf-8")

@@ -60,12 +60,14 @@ def core_schema(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return strict_schema(STANDARDS / "hsds-3.0" / "schema" / "compiled" / "service.json", tmp_path_factory.mktemp("schema") / "service.json")
 
 
+@pytest.mark.slow
 def test_every_service_is_valid_hsds_3_with_no_property_of_its_own(core_schema: Path, tmp_path: Path) -> None:
     documents = [service for _, snapshot in every_snapshot() for service in services(snapshot)]
     result = check(core_schema, documents, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_every_service_file_of_the_built_site_is_valid_hsds_3(site: Path, core_schema: Path) -> None:
     files = sorted(site.glob("hsds/services/*/index.json")) + sorted(site.glob("nl/hsds/services/*/index.json"))
     assert len(files) >= 8
@@ -73,6 +75,7 @@ def test_every_service_file_of_the_built_site_is_valid_hsds_3(site: Path, core_s
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_schema_check_catches_a_property_hsds_does_not_have(core_schema: Path, tmp_path: Path) -> None:
     service = services(hsds.snapshot(fixture_views(), "en", BASE_URL))[0]
     service["contacts"][0]["note"] = "not an HSDS field"
@@ -80,6 +83,7 @@ def test_the_schema_check_catches_a_property_hsds_does_not_have(core_schema: Pat
     assert result.returncode != 0 and "note" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_services_page_is_an_hsds_page_of_valid_list_items(tmp_path: Path) -> None:
     schema = strict_schema(STANDARDS / "hsds-3.0" / "schema" / "compiled" / "service_list.json", tmp_path / "service_list.json")
     for lang, snapshot in every_snapshot():
@@ -114,6 +118,7 @@ def _schema_has(schema: dict[str, Any], path: list[str]) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_uk_services_are_valid_against_the_uk_profile_once_the_fields_it_drops_are_out(tmp_path: Path) -> None:
     schema = strict_schema(STANDARDS / "hsds-uk-profile" / "schema" / "compiled" / "service.json", tmp_path / "uk.json")
     uk = [view for view in views() if view.programme.country.value == "GB"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import copy
 import re
 import tempfile
@@ -55,6 +57,7 @@ YAML_CHARACTERS = st.sampled_from(list(":-[]{}'\"&*!|>#,?%@`~\\ \t\n\r") + ["  "
 YAMLISH = st.lists(st.one_of(YAML_CHARACTERS, st.text(max_size=8)), max_size=60).map("".join)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(YAMLISH)
 def test_random_yamlish_text_never_raises(text: str) -> None:
@@ -78,6 +81,7 @@ DATA = st.recursive(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(DATA, st.booleans())
 def test_random_data_written_as_yaml_never_raises(data: object, flow: bool) -> None:
@@ -118,6 +122,7 @@ def broken_record(draw: st.DrawFn) -> str:
     return text
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(broken_record())
 def test_randomly_broken_records_never_raise(text: str) -> None:
@@ -136,6 +141,7 @@ def _paths(data: object, path: tuple = ()) -> list[tuple]:
     return found
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.data())
 def test_records_with_a_key_deleted_or_a_value_of_another_type_never_raise(data: st.DataObject) -> None:
@@ -154,6 +160,7 @@ def test_records_with_a_key_deleted_or_a_value_of_another_type_never_raise(data:
     assert item is not None or problems
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.sampled_from(sorted(RECORDS.values())), st.lists(st.tuples(st.floats(min_value=0, max_value=1, exclude_max=True), st.integers(min_value=0, max_value=255)), min_size=1, max_size=4))
 def test_records_with_random_bytes_never_raise(text: str, changes: list[tuple[float, int]]) -> None:

@@ -37,7 +37,7 @@ def test_reviews_due_are_listed_before_and_after_the_date() -> None:
 def test_editors_page_is_built_in_both_languages(site: Path) -> None:
     english = (site / "editors" / "index.html").read_text(encoding="utf-8")
     dutch = (site / "nl" / "editors" / "index.html").read_text(encoding="utf-8")
-    assert "Facts recorded as unknown" in english and "services/hacro.yaml:" in english
+    assert "Facts recorded as unknown" in english and "services/example.yaml:" in english
     assert "Feiten die als onbekend zijn vastgelegd" in dutch and "niet gepubliceerd in de bronnen" in dutch
 
 

@@ -85,6 +85,7 @@ def _schema_patterns(node: object) -> set[str]:
     return set()
 
 
+@pytest.mark.slow
 def test_the_schema_patterns_mean_the_same_in_javascript() -> None:
     patterns = sorted(_schema_patterns(provider_schema()))
     assert len(patterns) >= 5

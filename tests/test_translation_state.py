@@ -8,11 +8,11 @@ from generator.__main__ import main
 from generator.build import check
 from generator.records.translation_state import STATE_FILE, confirmed_state, stale_translations
 
-from .conftest import TODAY, copy_project
+from .conftest import TODAY, copy_fixture_project
 
 
 def _edit(root: Path, old: str, new: str) -> None:
-    path = root / "services" / "warwickshire.yaml"
+    path = root / "services" / "example.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -24,27 +24,27 @@ def _stale(root: Path) -> list[str]:
 
 
 def test_changing_only_the_english_warns_until_confirmed(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     assert main(["--root", str(root), "--today", TODAY.isoformat(), "translations", "confirm"]) == 0
     assert (root / STATE_FILE).is_file() and _stale(root) == []
 
-    _edit(root, "en: Caring Dads team", "en: The Caring Dads team")
+    _edit(root, "en: Programme team", "en: The programme team")
     stale = _stale(root)
     assert len(stale) == 1
-    assert stale[0].startswith("services/warwickshire.yaml:")
+    assert stale[0].startswith("services/example.yaml:")
     assert "provider.contacts[0].role: warning: the English text changed but the Dutch did not" in stale[0]
     assert main(["--root", str(root), "--today", TODAY.isoformat(), "check", "--strict"]) == 1
 
-    assert main(["--root", str(root), "--today", TODAY.isoformat(), "translations", "confirm", "services/warwickshire.yaml"]) == 0
+    assert main(["--root", str(root), "--today", TODAY.isoformat(), "translations", "confirm", "services/example.yaml"]) == 0
     assert _stale(root) == []
 
 
 def test_changing_both_languages_is_not_stale(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     files, _ = check(root, TODAY)
     state = confirmed_state(files, {})
-    _edit(root, "en: Caring Dads team", "en: The Caring Dads team")
-    _edit(root, "nl: Caring Dads-team", "nl: Het Caring Dads-team")
+    _edit(root, "en: Programme team", "en: The programme team")
+    _edit(root, "nl: Programmateam", "nl: Het programmateam")
     files, _ = check(root, TODAY)
     assert stale_translations(files, state) == []
 

@@ -34,6 +34,7 @@ def dutch() -> Catalog:
         return read_po(handle, locale="nl")
 
 
+@pytest.mark.slow
 def test_every_message_in_use_has_a_dutch_translation(tmp_path: Path) -> None:
     catalogue = dutch()
     in_use = list(extracted(tmp_path))

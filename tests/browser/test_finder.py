@@ -1,6 +1,9 @@
 """The referral finder, the table filters, the comparison and printed programme
 pages, in Debian's Chromium: with and without JavaScript, by keyboard, at
-phone width and on A4 paper."""
+phone width and on A4 paper.
+
+These read the real site: the answers they expect are the real records' (HACRO,
+Warwickshire, 3RO, Wiltshire)."""
 
 from __future__ import annotations
 
@@ -59,9 +62,9 @@ def outside_requests(page, base: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, site_url, lang):
-    outside = outside_requests(page, site_url)
-    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=probation_officer&area=hertfordshire")
+def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, real_site_url, lang):
+    outside = outside_requests(page, real_site_url)
+    page.goto(f"{real_site_url}/{LANGS[lang]}finder/?role=probation_officer&area=hertfordshire")
     assert shown_programmes(page) == HACRO
     assert not page.locator('.fpd-programme-answer[data-programme="warwickshire-caring-dads"]:visible').count()
     assert page.locator("#fpd-role").input_value() == "probation_officer"
@@ -79,8 +82,8 @@ def test_probation_officer_in_hertfordshire_gets_both_hacro_programmes(page, sit
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url, lang):
-    page.goto(f"{site_url}/{LANGS[lang]}finder/")
+def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, real_site_url, lang):
+    page.goto(f"{real_site_url}/{LANGS[lang]}finder/")
     assert shown_programmes(page) == set()
     page.evaluate("window.__same_document = true")
     page.select_option("#fpd-role", "probation_officer")
@@ -96,10 +99,10 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     assert only_through in answer(page).inner_text()
 
 
-def test_url_state_round_trips(browser, site_url):
+def test_url_state_round_trips(browser, real_site_url):
     context = browser.new_context()
     first = context.new_page()
-    first.goto(f"{site_url}/finder/")
+    first.goto(f"{real_site_url}/finder/")
     first.select_option("#fpd-role", "social_worker")
     first.select_option("#fpd-country", "NL")
     assert query(first) == {"role": ["social_worker"], "country": ["NL"]}
@@ -129,17 +132,17 @@ def test_url_state_round_trips(browser, site_url):
     context.close()
 
 
-def test_cafcass_is_told_hacro_takes_no_direct_referral(page, site_url):
-    page.goto(f"{site_url}/finder/?role=cafcass&area=hertfordshire")
+def test_cafcass_is_told_hacro_takes_no_direct_referral(page, real_site_url):
+    page.goto(f"{real_site_url}/finder/?role=cafcass&area=hertfordshire")
     text = answer(page).inner_text()
     assert text.count("May you refer? No") == 2
     assert "Cafcass does not make a direct referral" in text
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_links_in_an_answer_lead_where_they_say(page, site_url, lang):
+def test_links_in_an_answer_lead_where_they_say(page, real_site_url, lang):
     """The answers come from the role's page, so their relative links must be made to work from the finder."""
-    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=warwickshire")
+    page.goto(f"{real_site_url}/{LANGS[lang]}finder/?role=social_worker&area=warwickshire")
     details = answer(page).locator(".fpd-programme-answer a", has_text="Caring Dads").last
     details.click()
     page.wait_for_load_state()
@@ -147,10 +150,10 @@ def test_links_in_an_answer_lead_where_they_say(page, site_url, lang):
     assert page.locator("h1").inner_text() == "Caring Dads — Warwickshire"  # the heading names the provider
 
 
-def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, site_url):
+def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, real_site_url):
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(urlsplit(request.url).path) if request.resource_type == "fetch" else None)
-    page.goto(f"{site_url}/finder/")
+    page.goto(f"{real_site_url}/finder/")
     assert shown_programmes(page) == set() and fetched == []
     page.select_option("#fpd-role", "probation_officer")
     page.select_option("#fpd-area", "hertfordshire")
@@ -159,9 +162,9 @@ def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, site_url
     assert fetched == ["/referrals/probation-officer/"]
 
 
-def test_when_the_answer_cannot_be_loaded_the_role_page_is_offered(page, site_url):
+def test_when_the_answer_cannot_be_loaded_the_role_page_is_offered(page, real_site_url):
     page.route("**/referrals/cafcass/", lambda route: route.abort())
-    page.goto(f"{site_url}/finder/?role=cafcass&area=hertfordshire")
+    page.goto(f"{real_site_url}/finder/?role=cafcass&area=hertfordshire")
     assert answer(page).get_attribute("data-state") == "failed"
     status = page.locator("#fpd-finder-status")
     assert "could not be loaded" in status.inner_text()
@@ -171,8 +174,8 @@ def test_when_the_answer_cannot_be_loaded_the_role_page_is_offered(page, site_ur
     assert shown_programmes(page) == HACRO
 
 
-def test_keyboard_only(page, site_url):
-    page.goto(f"{site_url}/finder/")
+def test_keyboard_only(page, real_site_url):
+    page.goto(f"{real_site_url}/finder/")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "fpd-role":
@@ -195,10 +198,10 @@ def test_keyboard_only(page, site_url):
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(browser, site_url, lang):
+def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(browser, real_site_url, lang):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/{LANGS[lang]}finder/")
+    page.goto(f"{real_site_url}/{LANGS[lang]}finder/")
     # No form that would drop the reader's choice: the pages by role instead.
     assert not page.locator("#fpd-finder").is_visible()
     role = {"en": "Probation officer", "nl": "Reclasseringswerker"}[lang]
@@ -221,8 +224,8 @@ def visible_rows(page) -> list[str]:
     )
 
 
-def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
-    page.goto(f"{site_url}/programmes/")
+def test_table_filters_apply_at_once_and_stay_in_the_url(page, real_site_url):
+    page.goto(f"{real_site_url}/programmes/")
     assert page.locator("#fpd-filters").is_visible()
     assert len(visible_rows(page)) == len(PROGRAMME_IDS)
     page.select_option("#fpd-filter-format", "one_to_one")
@@ -252,17 +255,17 @@ def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
     assert query(page) == {}
 
 
-def test_without_javascript_the_table_is_whole(browser, site_url):
+def test_without_javascript_the_table_is_whole(browser, real_site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{site_url}/programmes/?format=one_to_one")
+    page.goto(f"{real_site_url}/programmes/?format=one_to_one")
     assert not page.locator("#fpd-filters").is_visible()
     assert page.locator("table tbody tr").count() == len(PROGRAMME_IDS)
     context.close()
 
 
-def test_comparison_shows_all_then_the_readers_choice(page, site_url):
-    page.goto(f"{site_url}/compare/")
+def test_comparison_shows_all_then_the_readers_choice(page, real_site_url):
+    page.goto(f"{real_site_url}/compare/")
     cards = page.locator(".fpd-card")
     assert cards.count() == len(PROGRAMME_IDS)
     assert page.locator(".fpd-card:visible").count() == len(PROGRAMME_IDS)
@@ -298,11 +301,11 @@ PHONE_PAGES = [
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_nothing_overflows_sideways_at_375px(browser, site_url, lang):
+def test_nothing_overflows_sideways_at_375px(browser, real_site_url, lang):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     for path in PHONE_PAGES:
-        page.goto(f"{site_url}/{LANGS[lang]}{path}")
+        page.goto(f"{real_site_url}/{LANGS[lang]}{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 375, f"{path} is {width}px wide"
         wide = page.eval_on_selector_all(
@@ -313,7 +316,7 @@ def test_nothing_overflows_sideways_at_375px(browser, site_url, lang):
         scrolling = page.eval_on_selector_all(".md-typeset__scrollwrap", "ws => ws.filter(w => w.scrollWidth > w.clientWidth + 1).length")
         assert scrolling == 0, f"{path}: a table needs sideways scrolling"
     # On a phone the comparison is one card under another: each card's facts read down, not across.
-    page.goto(f"{site_url}/{LANGS[lang]}compare/")
+    page.goto(f"{real_site_url}/{LANGS[lang]}compare/")
     lefts = page.eval_on_selector_all(".fpd-card", "cards => cards.map(c => Math.round(c.getBoundingClientRect().left))")
     assert len(set(lefts)) == 1
     context.close()
@@ -325,11 +328,11 @@ def normal(text: str) -> str:
 
 @pytest.mark.parametrize("lang", list(LANGS))
 @pytest.mark.parametrize("programme_id", PROGRAMME_IDS)
-def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page, site_url, lang, programme_id):
+def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page, real_site_url, lang, programme_id):
     from pypdf import PdfReader
 
     view = next(v for v in programmes() if v.programme.id == programme_id)
-    page.goto(f"{site_url}/{LANGS[lang]}programmes/{programme_id}/")
+    page.goto(f"{real_site_url}/{LANGS[lang]}programmes/{programme_id}/")
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     reader = PdfReader(io.BytesIO(pdf))
@@ -351,9 +354,9 @@ def test_programme_page_prints_on_at_most_three_a4_pages_with_its_contacts(page,
             assert normal(item.get(lang))[:40] in text
 
 
-def test_the_links_for_editors_stay_off_the_printed_sheet(page, site_url):
+def test_the_links_for_editors_stay_off_the_printed_sheet(page, real_site_url):
     """The published site ends each page with edit and history links; on paper they would print as long addresses."""
-    page.goto(f"{site_url}/programmes/hacro-caring-dads/")
+    page.goto(f"{real_site_url}/programmes/hacro-caring-dads/")
     page.evaluate(
         "document.querySelector('.md-content article').insertAdjacentHTML('beforeend',"
         " '<div class=\"fpd-file-links\"><p>Last changed: 4 March 2026 · <a href=\"https://example.org/edit\">Edit this record</a></p></div>')"
@@ -364,8 +367,8 @@ def test_the_links_for_editors_stay_off_the_printed_sheet(page, site_url):
     assert page.get_by_text("Last reviewed:").is_visible()
 
 
-def test_programme_page_offers_a_print_button_with_javascript(page, site_url):
-    page.goto(f"{site_url}/programmes/warwickshire-caring-dads/")
+def test_programme_page_offers_a_print_button_with_javascript(page, real_site_url):
+    page.goto(f"{real_site_url}/programmes/warwickshire-caring-dads/")
     page.evaluate("window.print = () => { window.__printed = true; }")
     button = page.locator("[data-fpd-print]")
     assert button.is_visible()
@@ -374,24 +377,24 @@ def test_programme_page_offers_a_print_button_with_javascript(page, site_url):
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_one_h1_and_no_skipped_heading_levels(page, site_url, lang):
+def test_one_h1_and_no_skipped_heading_levels(page, real_site_url, lang):
     for path in ["finder/", "compare/", "programmes/", "programmes/hacro-dedicated-dads/", "referrals/probation-officer/"]:
-        page.goto(f"{site_url}/{LANGS[lang]}{path}")
+        page.goto(f"{real_site_url}/{LANGS[lang]}{path}")
         levels = page.eval_on_selector_all(".md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5, .md-content h6", "hs => hs.map(h => Number(h.tagName[1]))")
         assert levels.count(1) == 1 and levels[0] == 1, path
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, f"{path}: h{before} then h{after}"
 
 
-def test_comparison_says_who_may_not_refer_and_where_the_source_is_silent(page, site_url):
-    page.goto(f"{site_url}/compare/")
+def test_comparison_says_who_may_not_refer_and_where_the_source_is_silent(page, real_site_url):
+    page.goto(f"{real_site_url}/compare/")
     hacro = page.locator('.fpd-card[data-programme="hacro-caring-dads"]').inner_text()
     assert "May not refer: Cafcass officer, Family court" in hacro
     assert "Not stated by the provider — contact them" in page.locator('.fpd-card[data-programme="3ro-caring-dads"]').inner_text()
 
 
-def test_programme_page_checklist_and_signposting(page, site_url):
-    page.goto(f"{site_url}/programmes/hacro-dedicated-dads/")
+def test_programme_page_checklist_and_signposting(page, real_site_url):
+    page.goto(f"{real_site_url}/programmes/hacro-dedicated-dads/")
     checklist = page.locator("#before-you-refer ~ fieldset.fpd-checklist")
     assert checklist.count() == 2
     boxes = page.locator(".fpd-checklist input[type=checkbox]")

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.build import build, check
+from generator.build import build
 
-from ..conftest import ROOT, TODAY, copy_project, serve
+from ..conftest import FIXTURES, TODAY, copy_fixture_project, fixture_files, serve
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +27,9 @@ NEAR_AREA = "example-0shire"
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real records and MADE_UP copies of the fixture provider, built and served."""
-    root = copy_project(tmp_path_factory.mktemp("large"))
-    text = (ROOT / "tests" / "fixtures" / "services" / "example.yaml").read_text(encoding="utf-8")
+    """The fixture records and MADE_UP copies of the fixture provider, built and served."""
+    root = copy_fixture_project(tmp_path_factory.mktemp("large"))
+    text = (FIXTURES / "example.yaml").read_text(encoding="utf-8")
     for number in range(MADE_UP):
         (root / "services" / f"example-{number}.yaml").write_text(text.replace("example", f"example-{number}"), encoding="utf-8")
     outcome = build(root, TODAY)
@@ -106,8 +106,8 @@ def test_without_javascript_every_programme_is_on_some_part_of_the_comparison(br
     for path in parts:
         page.goto(large_site + path)
         cards |= set(page.eval_on_selector_all(".fpd-card:visible", "nodes => nodes.map(n => n.dataset.programme)"))
-    real = {programme.id for item in check(ROOT, TODAY)[0] for programme in item.record.programmes}
-    assert len(cards) == 2 * MADE_UP + len(real) and real < cards and f"example-{MADE_UP - 1}-group" in cards
+    fixtures = {programme.id for item in fixture_files() for programme in item.record.programmes}
+    assert len(cards) == 2 * MADE_UP + len(fixtures) and fixtures < cards and f"example-{MADE_UP - 1}-group" in cards
     context.close()
 
 
