@@ -8,9 +8,15 @@
 from __future__ import annotations
 
 import datetime
+import os
+import pickle
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -120,6 +126,59 @@ def render_docs(root: Path, pages: list[Page], env: jinja2.Environment, lang: st
     return docs
 
 
+def stage_language(
+    lang: str,
+    root: Path,
+    pages: list[Page],
+    data: OpenData,
+    today: datetime.date,
+    base: dict[str, Any],
+    history: dict[str, datetime.date],
+    names: list[tuple[str, str]],
+) -> dict[str, dict[str, str]]:
+    """Render and stage one language's pages and write its MkDocs config; return what search marks on its pages (site path → meta)."""
+    work = root / "build"
+    docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
+    content = [name for name in docs if (root / "content" / lang / name).is_file()]
+    marks = {LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()}
+    # Staged with the pages, so MkDocs copies them and checks the links to them.
+    docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
+    writer.stage(work / "docs" / lang, docs)
+    site_part = writer.fresh_folder(work / f"site-{lang}")
+    writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+    return marks
+
+
+_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+
+
+def stage_apart(lang: str, staging: tuple[Any, ...]) -> subprocess.Popen[bytes]:
+    """Start `stage_language(lang, *staging)` in a Python process of its own; `staged_apart` waits for it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
+    child = subprocess.Popen([sys.executable, "-c", "import generator.build; generator.build.stage_from_stdin()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        # Left open: the child reads one pickle, and communicate() closes it.
+        pickle.dump((lang, staging), child.stdin)  # type: ignore[arg-type]
+        child.stdin.flush()  # type: ignore[union-attr]
+    except BrokenPipeError:
+        pass  # the process ended before reading; staged_apart says why
+    return child
+
+
+def stage_from_stdin() -> None:
+    """The other end of `stage_apart`: stage the language given on stdin, and write its search marks to stdout."""
+    lang, staging = pickle.load(sys.stdin.buffer)
+    pickle.dump(stage_language(lang, *staging), sys.stdout.buffer)
+
+
+def staged_apart(child: subprocess.Popen[bytes]) -> dict[str, dict[str, str]]:
+    """The search marks of the language a `stage_apart` process staged, once it has."""
+    marks, errors = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"staging a language failed:\n{errors.decode('utf-8', errors='replace')}")
+    return pickle.loads(marks)
+
+
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
     outcome = Outcome()
@@ -135,22 +194,28 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     names = foreign_names(files)
     work = root / "build"
     search_marks: dict[str, dict[str, str]] = {}
+    staging = (root, pages, data, today, base, history, names)
 
-    def stage_language(lang: str) -> Path:
-        """Render and stage one language's pages and write its MkDocs config; return the config."""
-        docs = render_docs(root, pages, environment(lang, today, repository(base), history, names), lang)
-        content = [name for name in docs if (root / "content" / lang / name).is_file()]
-        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, content, lang).items()})
-        # Staged with the pages, so MkDocs copies them and checks the links to them.
-        docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
-        writer.stage(work / "docs" / lang, docs)
-        site_part = writer.fresh_folder(work / f"site-{lang}")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
-        return work / f"mkdocs.{lang}.yml"
+    # The first language renders here while the others render in processes of their own (on
+    # the other core: rendering is pure Python, so threads would take turns); each language's
+    # MkDocs build starts as soon as its pages are staged.
+    apart = {lang: stage_apart(lang, staging) for lang in LANGUAGES[1:]}
 
-    # Each language's MkDocs build starts as soon as its pages are staged, while the next language renders.
+    def staged() -> Iterator[Path]:
+        search_marks.update(stage_language(LANGUAGES[0], *staging))
+        yield work / f"mkdocs.{LANGUAGES[0]}.yml"
+        for lang, child in apart.items():
+            search_marks.update(staged_apart(child))
+            yield work / f"mkdocs.{lang}.yml"
+
+    try:
+        built = run_mkdocs_builds(staged(), work)
+    finally:
+        for child in apart.values():  # ended already, unless this language's staging failed first
+            child.kill()
+            child.wait()
     language_of = {work / f"mkdocs.{lang}.yml": lang for lang in LANGUAGES}
-    for config, status, output in run_mkdocs_builds((stage_language(lang) for lang in LANGUAGES), work):
+    for config, status, output in built:
         if status != 0:
             problems, others = content_link_problems(output, language_of[config], root)
             outcome.problems += problems
