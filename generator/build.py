@@ -8,9 +8,15 @@
 from __future__ import annotations
 
 import datetime
+import os
+import pickle
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -127,6 +133,65 @@ def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jin
     return docs
 
 
+def stage_language(
+    lang: str,
+    root: Path,
+    pages: list[Page],
+    data: OpenData,
+    today: datetime.date,
+    base: dict[str, Any],
+    history: dict[str, datetime.date],
+    names: list[tuple[str, str]],
+) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """Render one language's pages and, if their links hold, stage them and write its engine config (MkDocs' format).
+
+    Returns what search marks on its pages (site path → meta), and the
+    problems with the links of its hand-written pages (then nothing is staged).
+    """
+    work = root / "build"
+    content = _files_under(root / "content" / lang)
+    docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
+    marks = {LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()}
+    # Staged with the pages, so MkDocs copies them and checks the links to them.
+    docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
+    problems = content_link_problems(content, docs, lang)
+    if not problems:
+        writer.stage(work / "docs" / lang, docs)
+        site_part = writer.fresh_folder(work / f"site-{lang}")
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+    return marks, problems
+
+
+_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
+
+
+def stage_apart(lang: str, staging: tuple[Any, ...]) -> subprocess.Popen[bytes]:
+    """Start `stage_language(lang, *staging)` in a Python process of its own; `staged_apart` waits for it."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
+    child = subprocess.Popen([sys.executable, "-c", "import generator.build; generator.build.stage_from_stdin()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        # Left open: the child reads one pickle, and communicate() closes it.
+        pickle.dump((lang, staging), child.stdin)  # type: ignore[arg-type]
+        child.stdin.flush()  # type: ignore[union-attr]
+    except BrokenPipeError:
+        pass  # the process ended before reading; staged_apart says why
+    return child
+
+
+def stage_from_stdin() -> None:
+    """The other end of `stage_apart`: stage the language given on stdin, and write its search marks and problems to stdout."""
+    lang, staging = pickle.load(sys.stdin.buffer)
+    pickle.dump(stage_language(lang, *staging), sys.stdout.buffer)
+
+
+def staged_apart(child: subprocess.Popen[bytes]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+    """What `stage_language` returned in a `stage_apart` process, once it has ended."""
+    marks, errors = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"staging a language failed:\n{errors.decode('utf-8', errors='replace')}")
+    return pickle.loads(marks)
+
+
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
     outcome = Outcome()
@@ -142,25 +207,28 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     names = foreign_names(files)
     work = root / "build"
     search_marks: dict[str, dict[str, str]] = {}
+    staging = (root, pages, data, today, base, history, names)
 
-    def stage_language(lang: str) -> Path | None:
-        """Render one language's pages and, if their links hold, stage them and write its engine config (MkDocs' format); return the config."""
-        content = _files_under(root / "content" / lang)
-        docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
-        search_marks.update({LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()})
-        # Staged with the pages, so MkDocs copies them and checks the links to them.
-        docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
-        problems = content_link_problems(content, docs, lang)
-        if problems:
+    # The first language renders here while the others render in processes of their own (on
+    # the other core: rendering is pure Python, so threads would take turns); each language's
+    # engine build starts as soon as its pages are staged.
+    apart = {lang: stage_apart(lang, staging) for lang in LANGUAGES[1:]}
+
+    def staged() -> Iterator[Path]:
+        for lang in LANGUAGES:
+            marks, problems = staged_apart(apart[lang]) if lang in apart else stage_language(lang, *staging)
+            search_marks.update(marks)
             outcome.problems += problems
-            return None
-        writer.stage(work / "docs" / lang, docs)
-        site_part = writer.fresh_folder(work / f"site-{lang}")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
-        return work / f"mkdocs.{lang}.yml"
+            if not problems:
+                yield work / f"mkdocs.{lang}.yml"
 
-    # Each language's engine build starts as soon as its pages are staged, while the next language renders.
-    for config, status, output in run_engine_builds((c for lang in LANGUAGES if (c := stage_language(lang))), work):
+    try:
+        built = run_engine_builds(staged(), work)
+    finally:
+        for child in apart.values():  # ended already, unless this language's staging failed first
+            child.kill()
+            child.wait()
+    for config, status, output in built:
         if status != 0:
             outcome.messages.append(f"{chosen_engine()} build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:

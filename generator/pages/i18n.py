@@ -74,21 +74,27 @@ def label(value: object, lang: str) -> str:
     raise KeyError(f"no label for {value!r}")
 
 
+@functools.cache
+def _locale(lang: str) -> Locale:
+    """The page language's Babel locale, parsed once: parsing it again for every number, date and country was most of their cost."""
+    return Locale.parse(LOCALES[lang])
+
+
 def country_name(country: Country, lang: str) -> str:
     """The country's name in the page's language, from the CLDR data Babel carries."""
-    return Locale.parse(LOCALES[lang]).territories[country.value]
+    return _locale(lang).territories[country.value]
 
 
 def number(value: float, lang: str) -> str:
     """A number in the page's locale: 20,906 in English, 20.906 in Dutch."""
-    return format_decimal(value, locale=LOCALES[lang])
+    return format_decimal(value, locale=_locale(lang))
 
 
 def percent(value: float, lang: str) -> str:
     """A percentage given as 0–100, in the page's locale."""
-    return format_percent(value / 100, locale=LOCALES[lang])
+    return format_percent(value / 100, locale=_locale(lang))
 
 
 def long_date(value: datetime.date, lang: str) -> str:
     """A date in the page's locale: 22 November 2026, 22 november 2026."""
-    return format_date(value, format="long", locale=LOCALES[lang])
+    return format_date(value, format="long", locale=_locale(lang))

@@ -8,6 +8,7 @@ record can never put markup into a page.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import re
@@ -83,12 +84,22 @@ def environment(
     text of the other language.
     """
     mark_names = foreign_name_marker(names or [], lang)
+
+    @functools.cache
+    def plain_text(text: str) -> str:
+        # The same texts (interface words, names, areas) are printed on page after page.
+        return mark_names(escape(text))
+
+    def plain(value: Any) -> str:
+        """A value printed as plain text: escaped, with the names in the other language marked."""
+        return plain_text(value) if type(value) is str else mark_names(escape(value))
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         autoescape=False,
-        finalize=lambda value: value if isinstance(value, Markdown) else mark_names(escape(value)),
+        finalize=lambda value: value if isinstance(value, Markdown) else plain(value),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -121,7 +132,7 @@ def environment(
         date=lambda value: i18n.long_date(value, lang),
         md=Markdown,
         # Record text inside Markdown built in a template, e.g. a link's words.
-        text=lambda value: Markdown(mark_names(escape(value))),
+        text=lambda value: Markdown(plain(value)),
         # Front matter: Material prints title and description into HTML unescaped.
         yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,

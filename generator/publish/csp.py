@@ -25,6 +25,9 @@ _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
 _EXISTING = re.compile(r"""\s*<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.IGNORECASE)
+# The same tag without the spaces before it: a pattern that starts with \s is tried at every
+# character of the page, one that starts with "<" only at each tag, so this looks first.
+_EXISTING_TAG = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
@@ -67,7 +70,8 @@ def policy(hashes: list[str]) -> str:
 
 def add_csp(html: str) -> str:
     """The page with its CSP <meta> first in <head> (after the charset), replacing any earlier one."""
-    html = _EXISTING.sub("", html)
+    if _EXISTING_TAG.search(html):
+        html = _EXISTING.sub("", html)
     meta = f'<meta http-equiv="{META_NAME}" content="{policy(script_hashes(html))}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:

@@ -7,9 +7,9 @@ phone number, as `+44 1234 567890` is), and only `true`/`false` are booleans.
 Whole numbers (`17`, `-3`), decimals (`2.5`) and real dates (`2026-11-22`) are
 typed.
 
-Anchors, aliases and `!` tags are refused before anything is built from the
-file: editors never need them, and refusing them makes alias bombs ("billion
-laughs") and object-building tags impossible. Every refusal is a YamlProblem
+Anchors, aliases and `!` tags are refused at the parser's event for them,
+before anything is built from them: editors never need them, and refusing them
+makes alias bombs ("billion laughs") and object-building tags impossible. Every refusal is a YamlProblem
 that carries the line and, where there is one, the path of the field.
 """
 
@@ -32,17 +32,13 @@ _FLOAT = re.compile(r"^-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
-_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _MAX_DEPTH = 40
 """Records nest about eight levels deep; anything far deeper is a mistake (or an attack)."""
 
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose implicit types are only strings: values are typed below."""
-
-
-_Loader.yaml_implicit_resolvers = {}
+_FAST = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+"""libyaml's parser, about twenty times faster than PyYAML's own, which stays for explaining mistakes."""
 
 
 @dataclass
@@ -70,10 +66,9 @@ class Document:
         return first
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(value: str, style: str | None) -> Any:
     """Type a scalar the way an editor reading it would."""
-    value = node.value
-    if node.style is not None:
+    if style:  # quoted or block text; a plain scalar's style is None (PyYAML) or "" (libyaml)
         return value
     if value in _NULL:
         return None
@@ -98,7 +93,7 @@ def _written_tag(tag: str) -> str:
 
 
 def _refuse(event: yaml.Event, path: FieldPath) -> None:
-    """Raise on the first anchor, alias or tag: checked on the events, before any data is built."""
+    """Raise on an anchor, alias or tag: checked on its event, before anything is built from it."""
     line = event.start_mark.line + 1
     if isinstance(event, yaml.AliasEvent):
         raise YamlProblem(
@@ -119,44 +114,6 @@ def _refuse(event: yaml.Event, path: FieldPath) -> None:
         raise YamlProblem(line, f"the tag “{_written_tag(tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)
 
 
-def _scan(text: str) -> list[yaml.DocumentStartEvent]:
-    """Check every node event as the parser makes it, keeping track of the path it sits at.
-
-    Events are checked one by one, so an anchor or an absurd nesting depth stops
-    the reading at once. Returns the start of every document in the file.
-    """
-    # Each frame: [path, is_mapping, next list index, waiting for a key, the last key]
-    stack: list[list[Any]] = []
-    documents = []
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents.append(event)
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            stack.pop()
-            continue
-        if not isinstance(event, yaml.NodeEvent):
-            continue
-        path: FieldPath = ()
-        if stack:
-            top = stack[-1]
-            if not top[1]:
-                path = top[0] + (top[2],)
-                top[2] += 1
-            elif top[3]:
-                top[4] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
-                top[3] = False
-                path = top[0] + (top[4],)
-            else:
-                path = top[0] + (top[4],)
-                top[3] = True
-        _refuse(event, path)
-        if isinstance(event, yaml.CollectionStartEvent):
-            if len(stack) >= _MAX_DEPTH:
-                raise YamlProblem(event.start_mark.line + 1, "the fields here are nested far too deeply; check the indentation", path)
-            stack.append([path, isinstance(event, yaml.MappingStartEvent), 0, True, None])
-    return documents
-
-
 _EMPTY = "the file is empty; it should hold a provider's record, with the fields provider:, programmes:, sources: and last_reviewed:"
 
 
@@ -169,46 +126,108 @@ def read_yaml(text: str, fits: Fits | None = None) -> Document:
     if not text.strip():
         raise YamlProblem(1, _EMPTY)
     try:
-        documents = _scan(text)
-    except yaml.YAMLError as error:
-        raise explain(error, text, fits) from None
-    if not documents:
-        raise YamlProblem(1, _EMPTY)
-    if len(documents) > 1:
-        raise YamlProblem(documents[1].start_mark.line + 1, "the file holds more than one YAML document (a line “---” or “...” in the middle); keep one, and remove the line")
+        if _libyaml_agrees(text):
+            return _read(text, _FAST)
+    except (yaml.YAMLError, YamlProblem, UnicodeEncodeError):
+        # libyaml words its errors differently, and may stop at another point
+        # of a broken file than PyYAML, whose errors yaml_errors explains: a
+        # file with any mistake is read again with PyYAML, which says what it
+        # always said.
+        pass
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        return _read(text, yaml.BaseLoader)
     except yaml.YAMLError as error:
         raise explain(error, text, fits) from None
+
+
+def _libyaml_agrees(text: str) -> bool:
+    """Whether libyaml reads `text` exactly as PyYAML does, or fails where PyYAML fails.
+
+    They differ on tabs (libyaml allows some that PyYAML refuses), on a byte
+    order mark inside the text (libyaml drops it), and on the line of an empty
+    value at the very end of a file with no line break after it.
+    """
+    return text.endswith("\n") and "\t" not in text and "\ufeff" not in text
+
+
+def _read(text: str, loader: type) -> Document:
+    """Read the file in one pass over the parser's events, refusing each anchor, alias, tag or absurd depth at its event.
+
+    The data is built from the events as they come, so nothing is ever built
+    from an anchor or alias. A mistake in the data's shape (a key that is not
+    a word, a key twice) is said only once the whole file has parsed, so that
+    a later line the parser cannot read, or a second document, is said first.
+    """
     document = Document(data=None, source=text.splitlines())
-    document.data = _convert(node, (), document.lines, document.last_lines)
+    lines, last_lines = document.lines, document.last_lines
+    # Each frame: [path, is_mapping, next list index, waiting for a key, the last key, the dict or list being built]
+    stack: list[list[Any]] = []
+    starts: list[int] = []
+    shape: YamlProblem | None = None
+    for event in yaml.parse(text, Loader=loader):
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            starts.append(event.start_mark.line + 1)
+            continue
+        if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line = event.start_mark.line + 1
+        path: FieldPath = ()
+        top = stack[-1] if stack else None
+        is_key = False
+        if top is not None:
+            if not top[1]:
+                path = top[0] + (top[2],)
+                top[2] += 1
+            elif top[3]:
+                top[4] = event.value if kind is yaml.ScalarEvent else "?"
+                top[3] = False
+                path = top[0] + (top[4],)
+                is_key = True
+            else:
+                path = top[0] + (top[4],)
+                top[3] = True
+        if event.anchor is not None or getattr(event, "tag", None) is not None:
+            _refuse(event, path)
+        value: Any = None
+        if is_key:
+            if shape is None and kind is not yaml.ScalarEvent:
+                shape = YamlProblem(line, "a key must be a plain word followed by a colon, like “name:”", top[0])
+            elif shape is None and top[4] in top[5]:
+                shape = YamlProblem(
+                    line,
+                    f"the key `{printable(top[4])}` appears twice here (first on line {lines[path]}); keep one and delete the other",
+                    path,
+                )
+            elif shape is None:
+                lines[path] = line
+        elif shape is None:
+            lines.setdefault(path, line)
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event.value, event.style)
+                # A block text's end mark is the start of the line after it.
+                last = event.end_mark.line + (0 if event.end_mark.column else -1) + 1
+                if last > line:
+                    last_lines[path] = last
+            else:
+                value = {} if kind is yaml.MappingStartEvent else []
+            if top is None:
+                document.data = value
+            elif top[1]:
+                top[5][top[4]] = value
+            else:
+                top[5].append(value)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= _MAX_DEPTH:
+                raise YamlProblem(line, "the fields here are nested far too deeply; check the indentation", path)
+            stack.append([path, kind is yaml.MappingStartEvent, 0, True, None, value])
+    if not starts:
+        raise YamlProblem(1, _EMPTY)
+    if len(starts) > 1:
+        raise YamlProblem(starts[1], "the file holds more than one YAML document (a line “---” or “...” in the middle); keep one, and remove the line")
+    if shape is not None:
+        raise shape
     return document
-
-
-def _convert(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], last_lines: dict[FieldPath, int]) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if node.tag not in _PLAIN_TAGS:
-        raise YamlProblem(node.start_mark.line + 1, f"the tag “{_written_tag(node.tag)}” is not allowed; remove it and write the plain value (in quotes if it must stay text)", path)
-    if isinstance(node, yaml.ScalarNode):
-        # A block text's end mark is the start of the line after it.
-        last = node.end_mark.line + (0 if node.end_mark.column else -1) + 1
-        if last > node.start_mark.line + 1:
-            last_lines[path] = last
-        return _scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, path + (index,), lines, last_lines) for index, item in enumerate(node.value)]
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise YamlProblem(line, "a key must be a plain word followed by a colon, like “name:”", path)
-        key = key_node.value
-        if key in result:
-            raise YamlProblem(
-                line,
-                f"the key `{printable(key)}` appears twice here (first on line {lines[path + (key,)]}); keep one and delete the other",
-                path + (key,),
-            )
-        lines[path + (key,)] = line
-        result[key] = _convert(value_node, path + (key,), lines, last_lines)
-    return result
