@@ -63,6 +63,12 @@ def test_random_text_libyaml_reads_is_read_the_same_by_pyyaml(text: str) -> None
     _same_where_libyaml_reads(text)
 
 
+@pytest.mark.parametrize("text", ["|#\n", "a: |#\n  x\n", "a: >-#\n"])
+def test_a_comment_straight_after_a_block_indicator_is_still_refused(text: str) -> None:
+    with pytest.raises(YamlProblem):
+        read_yaml(text)
+
+
 @pytest.mark.parametrize("text", ["id: example\t\n", "id:\texample\n", "provider:\n  id: x\n\t\n"])
 def test_a_tab_libyaml_would_allow_is_still_refused(text: str) -> None:
     with pytest.raises(YamlProblem) as caught:

@@ -38,6 +38,7 @@ _MAX_DEPTH = 40
 
 
 _FAST = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_INDICATOR_THEN_COMMENT = re.compile(r"[|>][-+0-9]*#")
 """libyaml's parser, about twenty times faster than PyYAML's own, which stays for explaining mistakes."""
 
 
@@ -144,10 +145,12 @@ def _libyaml_agrees(text: str) -> bool:
     """Whether libyaml reads `text` exactly as PyYAML does, or fails where PyYAML fails.
 
     They differ on tabs (libyaml allows some that PyYAML refuses), on a byte
-    order mark inside the text (libyaml drops it), and on the line of an empty
-    value at the very end of a file with no line break after it.
+    order mark inside the text (libyaml drops it), on a comment straight after
+    a block indicator (`|#`, which libyaml takes and PyYAML refuses), and on
+    the line of an empty value at the very end of a file with no line break
+    after it.
     """
-    return text.endswith("\n") and "\t" not in text and "\ufeff" not in text
+    return text.endswith("\n") and "\t" not in text and "\ufeff" not in text and not _INDICATOR_THEN_COMMENT.search(text)
 
 
 def _read(text: str, loader: type) -> Document:
