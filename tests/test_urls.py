@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -35,3 +36,10 @@ def test_parts_of_split_pages_never_take_a_record_page_address() -> None:
     assert urls.programmes_path(2) != urls.programme_path("2")
     assert urls.providers_path(2) != urls.provider_path("2")
     assert urls.programmes_path(2).startswith("programmes/all/")
+
+
+def test_links_between_pages_are_what_posixpath_would_give() -> None:
+    paths = [urls.HOME, urls.FINDER, urls.programmes_path(), urls.programme_path("a"), urls.programmes_path(2), urls.referrer_path(Referrer.self, 3), urls.PROGRAMMES_CSV]
+    for source in paths:
+        for target in paths:
+            assert urls.relative_link(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")

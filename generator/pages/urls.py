@@ -85,9 +85,19 @@ def area_anchor(area: Area) -> str:
     return f"area-{area.id}"
 
 
+def _relative(to_path: str, from_folder: str) -> str:
+    """posixpath.relpath for two paths below the same root, without asking the working folder (relpath does, twice, per link)."""
+    target = [part for part in to_path.split("/") if part and part != "."]
+    start = [part for part in from_folder.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target), len(start)) and target[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
+
+
 def relative_link(from_page: str, to_page: str) -> str:
     """The link from one docs/ path to another, as the engine resolves it in Markdown."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative(to_page, posixpath.dirname(from_page))
 
 
 def _served_folder(page: str) -> str:
@@ -97,7 +107,7 @@ def _served_folder(page: str) -> str:
 
 def built_address(from_page: str, to_page: str) -> str:
     """The address of one docs/ page from another once built, for links in raw HTML."""
-    relative = posixpath.relpath(_served_folder(to_page) or ".", _served_folder(from_page) or ".")
+    relative = _relative(_served_folder(to_page), _served_folder(from_page))
     return "./" if relative == "." else relative + "/"
 
 

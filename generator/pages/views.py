@@ -7,6 +7,7 @@ through the `t` filter, so one view serves both languages.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -140,12 +141,14 @@ class SplitListView:
         """The programmes this part shows, each once."""
         return self.parts[self.number - 1].programmes
 
-    @property
+    @functools.cached_property
     def every_area(self) -> list[CountryGroup]:
         """Every country and area of the directory, for choosing an area (and the filters)."""
         return group_by_area(self.programmes)
 
-    @property
+    # Cached, like the other maps of every area here: each area's link asks for
+    # it, and worked out afresh each time the cost grew with the square of the directory.
+    @functools.cached_property
     def area_parts(self) -> dict[str, int]:
         """The part that holds each area's programmes, by area id."""
         return part_of(self.parts)
@@ -307,14 +310,19 @@ class ReferrerView:
             for group in self.parts[self.number - 1].countries
         ]
 
-    @property
+    @functools.cached_property
     def every_area(self) -> list[CountryGroup]:
         """Every area of the directory, for the role page's list of areas."""
         return group_by_area(self.programmes)
 
+    @functools.cached_property
+    def area_parts(self) -> dict[str, int]:
+        """The part of this role's page that holds each area's answers, by area id."""
+        return part_of(self.parts)
+
     def area_path(self, group: AreaGroup) -> str:
         """The part of this role's page that holds an area's answers."""
-        return referrer_path(self.referrer, part_of(self.parts)[group.area.id])
+        return referrer_path(self.referrer, self.area_parts[group.area.id])
 
     @property
     def first_path(self) -> str:
@@ -412,12 +420,12 @@ class FinderView:
         """Every kind of referrer, in the model's order."""
         return list(Referrer)
 
-    @property
+    @functools.cached_property
     def countries(self) -> list[CountryGroup]:
         """The countries and areas a reader can choose."""
         return group_by_area(self.programmes)
 
-    @property
+    @functools.cached_property
     def area_parts(self) -> dict[str, int]:
         """The part of every role's page that holds each area, by area id."""
         return part_of(self.parts)
