@@ -95,6 +95,12 @@ def test_each_language_has_its_own_search_index_of_the_same_pages(site: Path) ->
     assert not (site / "search").exists() and not (site / "nl" / "search").exists()
 
 
+def test_no_file_of_the_search_bundle_is_left_empty(site: Path) -> None:
+    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
+    assert len(files) > 10
+    assert [path.relative_to(site).as_posix() for path in files if path.stat().st_size == 0] == []
+
+
 def test_search_reads_records_and_hand_written_pages_but_not_lists_or_the_finder(site: Path) -> None:
     for lang, prefix in LANGUAGE_ROOTS.items():
         marked = {path for path, html in html_pages(site, lang).items() if "data-pagefind-body" in html}

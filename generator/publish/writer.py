@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from pagefind.index import IndexConfig, PagefindIndex
 
 from generator.formats import json_text
 
@@ -100,16 +99,17 @@ def drop_copies(folder: Path, original: Path) -> None:
     shutil.rmtree(folder)
 
 
-def write_search_index(site: Path, folder: str, unused: tuple[str, ...]) -> dict[str, int]:
-    """Index the marked pages of `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files; return its counts."""
-    async def index() -> dict[str, int]:
-        async with PagefindIndex(IndexConfig(output_path=str(site / folder))) as pagefind:
-            found = await pagefind.add_directory(str(site))
-        return {"pages": found["page_count"]}
-
-    # In a thread of its own: the caller may already run an event loop (Playwright's, in the tests).
-    with concurrent.futures.ThreadPoolExecutor(1) as thread:
-        counts = thread.submit(asyncio.run, index()).result()
+def write_search_index(site: Path, folder: str, unused: tuple[str, ...]) -> None:
+    """Index the marked pages of `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files."""
+    # Pagefind's own command, not its Python API: the API ends its indexing
+    # service as soon as the service answers "files written", which now and
+    # then left a file of the bundle empty (pagefind-entry.json one build in
+    # twelve, and search failed). The command exits only once it has written.
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(site / folder), "--quiet"],
+        cwd=site, capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     for name in unused:
         (site / folder / name).unlink(missing_ok=True)
-    return counts
