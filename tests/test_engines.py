@@ -24,7 +24,6 @@ from generator.publish.engine import ENGINES, chosen_engine
 
 from .conftest import TODAY, built, copy_fixture_project, fixture_files
 
-
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 

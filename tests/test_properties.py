@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 import copy
 import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
