@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from generator.pages.answers import route_verdict
-from generator.pages.areas import group_by_area, part_of, split_by_area
+from generator.pages.areas import group_by_area, part_of, split_by_area, split_programmes
 from generator.pages.plan import nav_pages, plan_pages
 from generator.pages.urls import referrer_path
 from generator.pages.views import (
@@ -31,8 +31,8 @@ def programmes():
 
 
 def whole(programmes):
-    """The parts of a directory small enough for one page each (the fixture records)."""
-    return split_by_area(group_by_area(programmes))
+    """The split of a directory small enough for one page (the fixture records)."""
+    return split_programmes(programmes)
 
 
 def spread(programmes, areas=6):
@@ -151,7 +151,7 @@ def test_areas_are_split_into_parts_of_whole_areas_in_order(programmes):
 
 
 def test_a_small_directory_is_one_part_on_the_pages_it_always_had(programmes):
-    assert len(whole(programmes)) == 1
+    assert len(whole(programmes).parts) == 1
     view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
     onlyshire = next(group for country in view.every_area for group in country.areas if group.area.id == "onlyshire")
     assert view.area_path(onlyshire) == referrer_path(Referrer.social_worker) == "referrals/social-worker.md"
@@ -159,9 +159,10 @@ def test_a_small_directory_is_one_part_on_the_pages_it_always_had(programmes):
 
 def test_a_split_role_page_links_each_area_to_its_part(programmes):
     programmes = spread(programmes)
-    parts = split_by_area(group_by_area(programmes), size=2)
-    first = ReferrerView(Referrer.probation_officer, programmes, parts)
-    last = ReferrerView(Referrer.probation_officer, programmes, parts, len(parts))
+    split = split_programmes(programmes, size=2)
+    parts = split.parts
+    first = ReferrerView(Referrer.probation_officer, programmes, split)
+    last = ReferrerView(Referrer.probation_officer, programmes, split, len(parts))
     assert last.path == f"referrals/probation-officer/{len(parts)}.md"
     shown = [group.area.id for country in last.countries for group in country.areas]
     assert shown == [group.area.id for group in parts[-1].areas]

@@ -7,6 +7,7 @@ and no page grows with the directory.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -96,3 +97,27 @@ def split_by_area(countries: list[CountryGroup], size: int = PART_SIZE) -> list[
 def part_of(parts: list[Part]) -> dict[str, int]:
     """The part each area is in, by area id."""
     return {group.area.id: part.number for part in parts for group in part.areas}
+
+
+@dataclass(frozen=True)
+class Split:
+    """Every programme by country and area, and the parts every list of every programme is split into.
+
+    Worked out once per build and shared by every list page: each area's link
+    asks which part holds it, and worked out per page (or per link) the cost
+    grew with the square of the directory.
+    """
+
+    every_area: list[CountryGroup]
+    parts: list[Part]
+
+    @functools.cached_property
+    def area_parts(self) -> dict[str, int]:
+        """The part that holds each area's programmes, by area id."""
+        return part_of(self.parts)
+
+
+def split_programmes(programmes: list[ProgrammeView], size: int = PART_SIZE) -> Split:
+    """The programmes grouped by area and split into parts of at most `size` entries."""
+    every_area = group_by_area(programmes)
+    return Split(every_area, split_by_area(every_area, size))

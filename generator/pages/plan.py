@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from generator.pages import urls
-from generator.pages.areas import group_by_area, split_by_area
+from generator.pages.areas import split_programmes
 from generator.pages.i18n import N_
 from generator.pages.views import (
     CompareView,
@@ -106,19 +106,19 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     """Every generated page, in a stable order.
 
     Lists of every programme (the table, the comparison, each role's answers)
-    are split by area into parts (areas.split_by_area), so that no page grows
+    are split by area into parts (areas.split_programmes), so that no page grows
     with the directory; every part has its own page, linked without JavaScript.
     """
-    parts = split_by_area(group_by_area(programmes))
-    numbers = [part.number for part in parts]
-    pages = [Page(ProgrammeListView(programmes, parts, n)) for n in numbers]
+    split = split_programmes(programmes)
+    numbers = [part.number for part in split.parts]
+    pages = [Page(ProgrammeListView(programmes, split, n)) for n in numbers]
     pages += [Page(view, view.record_file) for view in programmes]
     first = ProviderListView(providers)
     pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]
     pages += [Page(view, view.record_file) for view in providers]
-    referrers = [ReferrerView(referrer, programmes, parts) for referrer in Referrer]
+    referrers = [ReferrerView(referrer, programmes, split) for referrer in Referrer]
     pages.append(Page(ReferrerListView(referrers)))
-    pages += [Page(ReferrerView(r, programmes, parts, n)) for r in Referrer for n in numbers]
-    pages.append(Page(FinderView(programmes, parts)))
-    pages += [Page(CompareView(programmes, parts, n)) for n in numbers]
+    pages += [Page(ReferrerView(r, programmes, split, n)) for r in Referrer for n in numbers]
+    pages.append(Page(FinderView(split)))
+    pages += [Page(CompareView(programmes, split, n)) for n in numbers]
     return pages

@@ -7,12 +7,11 @@ through the `t` filter, so one view serves both languages.
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry, route_verdict
-from generator.pages.areas import AreaGroup, CountryGroup, Part, group_by_area, part_of
+from generator.pages.areas import AreaGroup, CountryGroup, Part, Split
 from generator.pages.urls import (
     FINDER,
     REFERRERS,
@@ -121,10 +120,10 @@ class ProgrammeView:
 
 @dataclass(frozen=True)
 class SplitListView:
-    """One part of a list of every programme, split by area (areas.split_by_area); a subclass says where its parts live."""
+    """One part of a list of every programme, split by area (areas.Split); a subclass says where its parts live."""
 
     programmes: list[ProgrammeView]
-    parts: list[Part]
+    split: Split
     number: int = 1
 
     def part_path(self, part: int | str) -> str:
@@ -137,26 +136,29 @@ class SplitListView:
         return self.part_path(self.number)
 
     @property
+    def part(self) -> Part:
+        """The areas this part shows."""
+        return self.split.parts[self.number - 1]
+
+    @property
     def shown(self) -> list[ProgrammeView]:
         """The programmes this part shows, each once."""
-        return self.parts[self.number - 1].programmes
+        return self.part.programmes
 
-    @functools.cached_property
+    @property
     def every_area(self) -> list[CountryGroup]:
         """Every country and area of the directory, for choosing an area (and the filters)."""
-        return group_by_area(self.programmes)
+        return self.split.every_area
 
-    # Cached, like the other maps of every area here: each area's link asks for
-    # it, and worked out afresh each time the cost grew with the square of the directory.
-    @functools.cached_property
+    @property
     def area_parts(self) -> dict[str, int]:
         """The part that holds each area's programmes, by area id."""
-        return part_of(self.parts)
+        return self.split.area_parts
 
     @property
     def part_paths(self) -> list[str]:
         """Every part's page, in order."""
-        return [self.part_path(part.number) for part in self.parts]
+        return [self.part_path(part.number) for part in self.split.parts]
 
     def area_path(self, group: AreaGroup) -> str:
         """The part that holds an area's programmes."""
@@ -271,7 +273,7 @@ class ReferrerView:
 
     referrer: Referrer
     programmes: list[ProgrammeView]
-    parts: list[Part]
+    split: Split
     number: int = 1
 
     @property
@@ -307,22 +309,17 @@ class ReferrerView:
         """This part's programmes by country and area, those this referrer may use first in each area."""
         return [
             CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
-            for group in self.parts[self.number - 1].countries
+            for group in self.split.parts[self.number - 1].countries
         ]
 
-    @functools.cached_property
+    @property
     def every_area(self) -> list[CountryGroup]:
         """Every area of the directory, for the role page's list of areas."""
-        return group_by_area(self.programmes)
-
-    @functools.cached_property
-    def area_parts(self) -> dict[str, int]:
-        """The part of this role's page that holds each area's answers, by area id."""
-        return part_of(self.parts)
+        return self.split.every_area
 
     def area_path(self, group: AreaGroup) -> str:
         """The part of this role's page that holds an area's answers."""
-        return referrer_path(self.referrer, self.area_parts[group.area.id])
+        return referrer_path(self.referrer, self.split.area_parts[group.area.id])
 
     @property
     def first_path(self) -> str:
@@ -407,8 +404,7 @@ class FinderView:
 
     template: ClassVar[str] = "finder.md.j2"
 
-    programmes: list[ProgrammeView]
-    parts: list[Part]
+    split: Split
 
     @property
     def path(self) -> str:
@@ -420,15 +416,15 @@ class FinderView:
         """Every kind of referrer, in the model's order."""
         return list(Referrer)
 
-    @functools.cached_property
+    @property
     def countries(self) -> list[CountryGroup]:
         """The countries and areas a reader can choose."""
-        return group_by_area(self.programmes)
+        return self.split.every_area
 
-    @functools.cached_property
+    @property
     def area_parts(self) -> dict[str, int]:
         """The part of every role's page that holds each area, by area id."""
-        return part_of(self.parts)
+        return self.split.area_parts
 
     @property
     def compare_path(self) -> str:
