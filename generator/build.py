@@ -8,10 +8,6 @@
 from __future__ import annotations
 
 import datetime
-import os
-import pickle
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from generator import apart
 from generator.languages import LANGUAGE_ROOTS, LANGUAGES
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
@@ -162,36 +159,6 @@ def stage_language(
     return marks, problems
 
 
-_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
-
-
-def stage_apart(lang: str, staging: tuple[Any, ...]) -> subprocess.Popen[bytes]:
-    """Start `stage_language(lang, *staging)` in a Python process of its own; `staged_apart` waits for it."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen([sys.executable, "-c", "import generator.build; generator.build.stage_from_stdin()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    try:
-        # Left open: the child reads one pickle, and communicate() closes it.
-        pickle.dump((lang, staging), child.stdin)  # type: ignore[arg-type]
-        child.stdin.flush()  # type: ignore[union-attr]
-    except BrokenPipeError:
-        pass  # the process ended before reading; staged_apart says why
-    return child
-
-
-def stage_from_stdin() -> None:
-    """The other end of `stage_apart`: stage the language given on stdin, and write its search marks and problems to stdout."""
-    lang, staging = pickle.load(sys.stdin.buffer)
-    pickle.dump(stage_language(lang, *staging), sys.stdout.buffer)
-
-
-def staged_apart(child: subprocess.Popen[bytes]) -> tuple[dict[str, dict[str, str]], list[Problem]]:
-    """What `stage_language` returned in a `stage_apart` process, once it has ended."""
-    marks, errors = child.communicate()
-    if child.returncode != 0:
-        raise RuntimeError(f"staging a language failed:\n{errors.decode('utf-8', errors='replace')}")
-    return pickle.loads(marks)
-
-
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language."""
     outcome = Outcome()
@@ -212,11 +179,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
     # engine build starts as soon as its pages are staged.
-    apart = {lang: stage_apart(lang, staging) for lang in LANGUAGES[1:]}
+    children = {lang: apart.start("generator.build:stage_language", lang, *staging) for lang in LANGUAGES[1:]}
 
     def staged() -> Iterator[Path]:
         for lang in LANGUAGES:
-            marks, problems = staged_apart(apart[lang]) if lang in apart else stage_language(lang, *staging)
+            marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
             search_marks.update(marks)
             outcome.problems += problems
             if not problems:
@@ -225,7 +192,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     try:
         built = run_engine_builds(staged(), work)
     finally:
-        for child in apart.values():  # ended already, unless this language's staging failed first
+        for child in children.values():  # ended already, unless this language's staging failed first
             child.kill()
             child.wait()
     for config, status, output in built:

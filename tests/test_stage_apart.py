@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import foreign_names, plan, stage_apart, stage_language, staged_apart
+from generator.apart import result, start
+from generator.build import foreign_names, plan, stage_language
 from generator.publish.mkdocs_config import read_base
 
 from .conftest import TODAY, copy_fixture_project, fixture_files
@@ -28,7 +29,7 @@ def _staged_files(root: Path) -> dict[str, bytes]:
 def test_a_language_staged_apart_is_staged_as_it_is_here(tmp_path: Path) -> None:
     here, apart = _project(tmp_path / "here"), _project(tmp_path / "apart")
     marks_here, problems_here = stage_language("nl", *_staging(here))
-    marks_apart, problems_apart = staged_apart(stage_apart("nl", _staging(apart)))
+    marks_apart, problems_apart = result(start("generator.build:stage_language", "nl", *_staging(apart)))
     assert marks_apart == marks_here and marks_here
     assert problems_here == problems_apart == []
     staged = _staged_files(apart)
@@ -39,14 +40,14 @@ def test_a_language_staged_apart_is_staged_as_it_is_here(tmp_path: Path) -> None
 def test_a_failure_apart_is_reported_with_its_traceback(tmp_path: Path) -> None:
     root = _project(tmp_path / "project")
     (root / "build").write_text("a file where the staging folder goes", encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"staging a language failed:(.|\n)*Traceback"):
-        staged_apart(stage_apart("nl", _staging(root)))
+    with pytest.raises(RuntimeError, match=r"a process of the build failed:(.|\n)*Traceback"):
+        result(start("generator.build:stage_language", "nl", *_staging(root)))
 
 
 def test_link_problems_found_apart_come_back_and_nothing_is_staged(tmp_path: Path) -> None:
     root = _project(tmp_path / "project")
     page = root / "content" / "nl" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[weg](nergens.md)\n", encoding="utf-8")
-    _, problems = staged_apart(stage_apart("nl", _staging(root)))
+    _, problems = result(start("generator.build:stage_language", "nl", *_staging(root)))
     assert [p.file for p in problems] == ["content/nl/privacy.md"] and "nergens.md" in problems[0].message
     assert not (root / "build" / "mkdocs.nl.yml").exists()
