@@ -39,8 +39,11 @@ def spread(programmes, areas=6):
     """The fixture programmes, each also copied into more made-up areas, so that lists can be split."""
     copies = []
     for n in range(areas):
-        area = Area(id=f"area-{n}", name=Text(en=f"Area {n}", nl=f"Gebied {n}"))
-        copies += [dataclasses.replace(view, programme=view.programme.model_copy(update={"areas": [area]})) for view in programmes]
+        for view in programmes:
+            # An area lies in one country: each country's programmes get areas of their own.
+            country = view.programme.country.value.lower()
+            area = Area(id=f"area-{n}-{country}", name=Text(en=f"Area {n} {country}", nl=f"Gebied {n} {country}"))
+            copies.append(dataclasses.replace(view, programme=view.programme.model_copy(update={"areas": [area]})))
     return programmes + copies
 
 
