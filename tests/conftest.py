@@ -97,7 +97,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # A test that uses one of these builds a site or drives a browser: it is marked slow (pytest.ini).
-SLOW_FIXTURES = {"built_project", "site", "site_url", "real_site", "real_site_url", "browser", "page"}
+SLOW_FIXTURES = {"built_project", "site", "site_url", "real_site", "real_site_url", "browser", "page", "own_page"}
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -149,9 +149,29 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def module_tab(browser: object) -> Iterator[object]:
+    """One tab for a module's tests: opening a tab and loading its first page costs more than most of those tests do."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser page with no cookies or storage from other tests."""
+def page(module_tab: object) -> Iterator[object]:
+    """The module's tab, left after the test as a new one would be: no routes, cookies, stored data or print media of the test before."""
+    yield module_tab
+    if module_tab.url.startswith("http"):  # type: ignore[attr-defined]
+        module_tab.evaluate("localStorage.clear(); sessionStorage.clear()")  # type: ignore[attr-defined]
+    module_tab.unroute_all(behavior="ignoreErrors")  # type: ignore[attr-defined]
+    module_tab.context.clear_cookies()  # type: ignore[attr-defined]
+    module_tab.emulate_media(media="null")  # type: ignore[attr-defined]
+    module_tab.goto("about:blank")  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def own_page(browser: object) -> Iterator[object]:
+    """A tab in a context of its own, for a test that changes what a context keeps (its clock, say)."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
     yield context.new_page()
     context.close()

@@ -74,9 +74,9 @@ def own_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> 
     yield from tab_of_its_own(request.param, browser, site_url)
 
 
-@pytest.fixture(params=VIEW_PARAMS, ids=view_id)
+@pytest.fixture(scope="module", params=VIEW_PARAMS, ids=view_id)
 def real_view(request: pytest.FixtureRequest, browser: object, real_site_url: str) -> Iterator[tuple[object, str, bool]]:
-    """A tab on the real site, for what its hand-written pages say."""
+    """A tab on the real site per view, for what its hand-written pages say: (page, width, js)."""
     yield from tab_of_its_own(request.param, browser, real_site_url)
 
 

@@ -154,7 +154,8 @@ def test_capitals_typed_with_shift_in_the_search_box_do_not_exit(page: object, s
 
 
 @pytest.mark.browser
-def test_a_press_more_than_5_seconds_after_the_last_starts_again(page: object, site_url: str) -> None:
+def test_a_press_more_than_5_seconds_after_the_last_starts_again(own_page: object, site_url: str) -> None:
+    page = own_page  # its clock stays Playwright's for the rest of its context
     neutral = Neutral(page)
     # The page's timers run on Playwright's clock, stopped once the page is loaded and then moved on, never waited for.
     page.clock.install(time=datetime.datetime(2026, 11, 22, 10, 0))
