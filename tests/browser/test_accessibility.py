@@ -1,126 +1,31 @@
 """Accessibility of every built page, in both languages, in a real browser.
 
-Every page of the fixture site is visited, and the real site's hand-written
-pages that the fixture site replaces (tests/fixtures/content/), so that every
-template and every hand-written page is seen. Each page is visited once per
-window size and everything measured on that visit is kept; the tests below
-then check one thing each. axe-core (the copy axe-playwright-python ships) runs
-with the WCAG 2.0/2.1/2.2 A and AA rules; each context loads it into every page
-once, as an init script, instead of sending it again for every check.
+Every page is visited once at 1280 px (tests/browser/visits.py says which and
+how; test_reflow.py visits them at 320 px); the tests below then check one thing
+each of what the visit saw: axe, the hidden exit link, headings, and, since the
+same visit sees them, that no page logs an error, breaks its Content-Security-
+Policy, stores anything or asks another host. Then the pages whose state a
+reader changes: the finder's answers, keyboard focus on long pages and in the
+phone menu.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 
-from generator.publish.mkdocs_config import read_base
-from tests.conftest import FIXTURE_CONTENT, ROOT
+from .visits import HEADINGS_JS, NARROW, SIDEWAYS_JS, WIDE, Visit, axe_violations, every_page, visit_every_page, with_axe
 
 pytestmark = pytest.mark.browser
-
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-    "resultTypes": ["violations"],
-}
-WIDE = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
-
-# Headings in document order, and whether the page scrolls sideways.
-HEADINGS_JS = "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
-SIDEWAYS_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-# The element focused after each Tab press from the top of a fresh page.
-FOCUSED_JS = "document.activeElement ? (document.activeElement.className || document.activeElement.tagName) : ''"
-
-
-def page_paths(site: Path) -> list[str]:
-    """Every built HTML page as a URL path: both languages and the 404 pages."""
-    paths = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
-    return paths
-
-
-def replaced_pages() -> list[str]:
-    """The URL paths of the hand-written pages the fixture site has in place of the real ones."""
-    paths = []
-    for page in sorted(FIXTURE_CONTENT.glob("*/*.md")):
-        lang, name = page.parent.name, page.stem
-        paths.append(("/" if lang == "en" else f"/{lang}/") + ("" if name == "index" else name + "/"))
-    return paths
-
-
-def with_axe(browser: object, viewport: dict) -> object:
-    """A browser context whose every page has axe-core loaded, refusing the neutral pages' real hosts."""
-    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
-    context.add_init_script(AXE_SCRIPT)
-    for neutral in read_base(ROOT)["extra"]["quick_exit"].values():
-        context.route(neutral + "**", lambda route: route.abort())
-    return context
-
-
-def axe_violations(page: object, scope: str | None = None) -> list[str]:
-    """What axe finds on the page as it is now (only in `scope`, a selector, if given)."""
-    found = page.evaluate("([scope, options]) => axe.run(scope || document, options)", [scope, AXE_OPTIONS])  # type: ignore[attr-defined]
-    return describe(found["violations"])
-
-
-def describe(violations: list[dict]) -> list[str]:
-    """axe's violations in a line each: rule, impact and the first few offending elements."""
-    return [f"{v['id']} ({v['impact']}): " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]) for v in violations]
-
-
-@dataclass
-class Visit:
-    """What one page showed at one window size."""
-
-    violations: list[str] = field(default_factory=list)
-    focused_violations: list[str] = field(default_factory=list)
-    headings: list[int] = field(default_factory=list)
-    sideways: int = 0
-    tab_stops: list[str] = field(default_factory=list)
-
-
-def visit_every_page(browser: object, urls: list[str], viewport: dict, focus_exit: bool) -> dict[str, Visit]:
-    """Open every page in one tab and record axe's findings, headings, overflow and first Tab stops, by address."""
-    context = with_axe(browser, viewport)
-    page = context.new_page()
-    visits = {}
-    try:
-        for url in urls:
-            visit = Visit()
-            page.goto(url, wait_until="load")
-            visit.headings = page.evaluate(HEADINGS_JS)
-            visit.sideways = page.evaluate(SIDEWAYS_JS)
-            visit.violations = axe_violations(page)
-            if focus_exit:
-                # Tab from the top of the page until the hidden exit link has focus (at most twice).
-                while len(visit.tab_stops) < 2 and "fpd-exit-skip" not in "".join(visit.tab_stops):
-                    page.keyboard.press("Tab")
-                    visit.tab_stops.append(page.evaluate(FOCUSED_JS))
-                page.focus(".fpd-exit-skip")
-                # Only the focused link looks different from the visit above, which checked the whole page.
-                visit.focused_violations = axe_violations(page, ".fpd-exit-skip")
-            visits[url] = visit
-    finally:
-        context.close()
-    return visits
 
 
 @pytest.fixture(scope="module")
 def urls(site: Path, site_url: str, real_site: Path, real_site_url: str) -> list[str]:
     """Every page of the fixture site, then the real hand-written pages it replaces."""
-    found = page_paths(site)
-    assert "/" in found and "/nl/" in found and "/nl/staying-safe-online/" in found and "/accessibility/" in found
-    replaced = replaced_pages()
-    assert "/" in replaced and "/nl/" in replaced and set(replaced) <= set(found) and set(replaced) <= set(page_paths(real_site))
-    return [site_url + path for path in found] + [real_site_url + path for path in replaced]
+    return every_page(site, site_url, real_site, real_site_url)
 
 
 @pytest.fixture(scope="module")
@@ -128,18 +33,8 @@ def wide(browser: object, urls: list[str]) -> Iterator[dict[str, Visit]]:
     yield visit_every_page(browser, urls, WIDE, focus_exit=True)
 
 
-@pytest.fixture(scope="module")
-def narrow(browser: object, urls: list[str]) -> Iterator[dict[str, Visit]]:
-    yield visit_every_page(browser, urls, NARROW, focus_exit=False)
-
-
 def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:
     found = {path: visit.violations for path, visit in wide.items() if visit.violations}
-    assert not found
-
-
-def test_axe_finds_nothing_at_320(narrow: dict[str, Visit]) -> None:
-    found = {path: visit.violations for path, visit in narrow.items() if visit.violations}
     assert not found
 
 
@@ -153,11 +48,6 @@ def test_the_hidden_exit_link_is_the_first_or_second_tab_stop(wide: dict[str, Vi
         assert any("fpd-exit-skip" in stop for stop in visit.tab_stops), (path, visit.tab_stops)
 
 
-def test_nothing_scrolls_sideways_at_320(narrow: dict[str, Visit]) -> None:
-    found = {path: visit.sideways for path, visit in narrow.items() if visit.sideways > 0}
-    assert not found
-
-
 def test_one_h1_and_no_skipped_heading_levels(wide: dict[str, Visit]) -> None:
     for path, visit in wide.items():
         levels = visit.headings
@@ -166,11 +56,23 @@ def test_one_h1_and_no_skipped_heading_levels(wide: dict[str, Visit]) -> None:
         assert not skips, (path, levels)
 
 
-def test_every_page_was_checked_in_both_languages(wide: dict[str, Visit], narrow: dict[str, Visit]) -> None:
-    english = [url for url in wide if not urlsplit(url).path.startswith("/nl/")]
-    dutch = [url for url in wide if urlsplit(url).path.startswith("/nl/")]
+def test_no_page_logs_an_error_or_a_csp_violation(wide: dict[str, Visit]) -> None:
+    found = {url: visit.errors for url, visit in wide.items() if visit.errors}
+    assert not found
+
+
+def test_no_page_stores_anything_or_asks_another_host(wide: dict[str, Visit]) -> None:
+    for url, visit in wide.items():
+        assert visit.stored == ["", 0, 0], url
+        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
+        assert visit.requests and not [request for request in visit.requests if not request.startswith(origin)], url
+
+
+def test_every_page_is_checked_in_both_languages(urls: list[str]) -> None:
+    """The visits (here and in test_reflow.py) open as many pages of each language."""
+    english = [url for url in urls if not urlsplit(url).path.startswith("/nl/")]
+    dutch = [url for url in urls if urlsplit(url).path.startswith("/nl/")]
     assert len(english) == len(dutch) > 20
-    assert set(wide) == set(narrow)
 
 
 @pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])

@@ -328,19 +328,6 @@ def test_browsing_searching_and_switching_language_stay_on_the_site_and_store_no
     assert not problems
 
 
-@pytest.mark.browser
-def test_no_page_logs_an_error_or_a_csp_violation(recorded: tuple, site_url: str, site: Path) -> None:
-    page, requests, problems = recorded
-    paths = ["/" + name.removesuffix("index.html") for name in html_files(site)]
-    assert len(paths) > 40
-    for path in paths:
-        page.goto(site_url + path, wait_until="load")
-        assert storage(page) == ["", 0, 0], path
-    page.wait_for_timeout(300)
-    assert not problems
-    assert not [url for url in requests if not url.startswith(site_url + "/")]
-
-
 STRIP_FIX = re.compile(r'<script>document\.addEventListener\("DOMContentLoaded".*?</script>', re.DOTALL)
 
 
