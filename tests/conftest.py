@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime
 import functools
 import http.server
+import os
+import pickle
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from generator.build import Outcome, build, foreign_names, plan
 from generator.languages import LANGUAGE_ROOTS
@@ -76,11 +79,23 @@ def built(root: Path, outcome: Outcome) -> Path:
     return root / "site"
 
 
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Outcome]) -> tuple[Path, Outcome]:
+    """Build `name` once for the whole run: the first pytest-xdist worker to ask builds it, the others wait and read its outcome."""
+    base = tmp_path_factory.getbasetemp()
+    # Each xdist worker has a temporary folder of its own; their parent is the run's.
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root, saved = shared / name, shared / f"{name}.outcome"
+    with FileLock(shared / f"{name}.lock"):
+        if not saved.exists():
+            root.mkdir()
+            saved.write_bytes(pickle.dumps(make(root)))
+        return root, pickle.loads(saved.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Outcome]:
     """The fixture records built once, in a copy of the project; copy it before changing anything."""
-    root = copy_fixture_project(tmp_path_factory.mktemp("project"))
-    return root, build(root, TODAY)
+    return once_per_run(tmp_path_factory, "project", lambda root: build(copy_fixture_project(root), TODAY))
 
 
 @pytest.fixture(scope="session")
@@ -92,8 +107,7 @@ def site(built_project: tuple[Path, Outcome]) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real records built once: only for tests about the real content."""
-    root = copy_project(tmp_path_factory.mktemp("real"))
-    return built(root, build(root, TODAY))
+    return built(*once_per_run(tmp_path_factory, "real", lambda root: build(copy_project(root), TODAY)))
 
 
 # A test that uses one of these builds a site or drives a browser: it is marked slow (pytest.ini).
