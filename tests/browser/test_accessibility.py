@@ -23,14 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def urls(site: Path, site_url: str, real_site: Path, real_site_url: str) -> list[str]:
-    """Every page of the fixture site, then the real hand-written pages it replaces."""
-    return every_page(site, site_url, real_site, real_site_url)
-
-
-@pytest.fixture(scope="module")
-def wide(browser: object, urls: list[str]) -> Iterator[dict[str, Visit]]:
-    yield visit_every_page(browser, urls, WIDE, focus_exit=True)
+def wide(browser: object, site: Path, site_url: str, real_site: Path, real_site_url: str) -> Iterator[dict[str, Visit]]:
+    yield visit_every_page(browser, every_page(site, site_url, real_site, real_site_url), WIDE, focus_exit=True)
 
 
 def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:
@@ -66,13 +60,6 @@ def test_no_page_stores_anything_or_asks_another_host(wide: dict[str, Visit]) ->
         assert visit.stored == ["", 0, 0], url
         origin = "{0.scheme}://{0.netloc}/".format(urlsplit(url))
         assert visit.requests and not [request for request in visit.requests if not request.startswith(origin)], url
-
-
-def test_every_page_is_checked_in_both_languages(urls: list[str]) -> None:
-    """The visits (here and in test_reflow.py) open as many pages of each language."""
-    english = [url for url in urls if not urlsplit(url).path.startswith("/nl/")]
-    dutch = [url for url in urls if urlsplit(url).path.startswith("/nl/")]
-    assert len(english) == len(dutch) > 20
 
 
 @pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])

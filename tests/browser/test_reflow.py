@@ -35,8 +35,3 @@ def test_nothing_scrolls_sideways_at_320(narrow: dict[str, Visit]) -> None:
 def test_no_page_logs_an_error_or_a_csp_violation_at_320(narrow: dict[str, Visit]) -> None:
     found = {url: visit.errors for url, visit in narrow.items() if visit.errors}
     assert not found
-
-
-def test_both_languages_were_visited_at_320(narrow: dict[str, Visit]) -> None:
-    dutch = [url for url in narrow if "/nl/" in url]
-    assert len(narrow) - len(dutch) == len(dutch) > 20

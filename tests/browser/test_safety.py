@@ -17,6 +17,8 @@ from generator.publish.csp import add_csp, script_hashes
 from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT as PROJECT
 
+from .visits import CSP_LOGGER, STORAGE_JS
+
 # The neutral page of each language, as mkdocs.yml gives it (extra.quick_exit).
 NEUTRAL: dict[str, str] = read_base(PROJECT)["extra"]["quick_exit"]
 NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Weather</title><p>Weather</p></html>"
@@ -286,18 +288,12 @@ def recorded(browser: object, site_url: str) -> Iterator[tuple[object, list[str]
     problems: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     context.route(re.compile(r"^(?!" + re.escape(site_url) + r"/).*"), lambda route: route.abort())
-    context.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
-    )
+    context.add_init_script(CSP_LOGGER)
     page = context.new_page()
     page.on("console", lambda message: problems.append(f"{page.url}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
     yield page, requests, problems
     context.close()
-
-
-def storage(page: object) -> list[object]:
-    return page.evaluate("[document.cookie, localStorage.length, sessionStorage.length]")  # type: ignore[attr-defined]
 
 
 @pytest.mark.browser
@@ -320,7 +316,7 @@ def test_browsing_searching_and_switching_language_stay_on_the_site_and_store_no
     page.wait_for_url(site_url + "/nl/glossary/")
     # Material's own helper would have written to localStorage; here it writes nothing.
     page.evaluate("__md_set('__palette', {index: 1}); __md_set('__tabs', ['x'], sessionStorage)")
-    assert storage(page) == ["", 0, 0]
+    assert page.evaluate(STORAGE_JS) == ["", 0, 0]
     assert page.context.cookies() == []
     foreign = [url for url in requests if not url.startswith(site_url + "/")]
     assert not foreign

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
 
@@ -134,4 +135,7 @@ def every_page(site: Path, site_url: str, real_site: Path, real_site_url: str) -
     assert "/" in found and "/nl/" in found and "/nl/staying-safe-online/" in found and "/accessibility/" in found
     replaced = replaced_pages()
     assert "/" in replaced and "/nl/" in replaced and set(replaced) <= set(found) and set(replaced) <= set(page_paths(real_site))
-    return [site_url + path for path in found] + [real_site_url + path for path in replaced]
+    addresses = [site_url + path for path in found] + [real_site_url + path for path in replaced]
+    dutch = [address for address in addresses if urlsplit(address).path.startswith("/nl/")]
+    assert len(addresses) - len(dutch) == len(dutch) > 20, "each language has as many pages"
+    return addresses
