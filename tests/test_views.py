@@ -13,11 +13,11 @@ from generator.pages.urls import referrer_path
 from generator.pages.views import (
     CompareView,
     FinderView,
-    ProgrammeListView,
     ReferrerView,
     by_verdict,
     programme_views,
     provider_views,
+    table_choices,
 )
 from generator.records.model import Area, Country, DeliveryMode, Format, Referrer, Text
 
@@ -108,11 +108,11 @@ def test_filter_values_of_a_row(programmes):
 
 
 def test_filter_options_are_those_in_use(programmes):
-    listing = ProgrammeListView(programmes, whole(programmes))
-    assert listing.formats == [Format.group, Format.one_to_one]
-    assert DeliveryMode.online in listing.modes and DeliveryMode.phone not in listing.modes
-    assert Referrer.cafcass not in listing.referrers
-    assert Referrer.self in listing.referrers
+    choices = table_choices(programmes)
+    assert choices.formats == [Format.group, Format.one_to_one]
+    assert DeliveryMode.online in choices.modes and DeliveryMode.phone not in choices.modes
+    assert Referrer.cafcass not in choices.referrers
+    assert Referrer.self in choices.referrers
 
 
 def test_referrer_page_lists_every_programme_by_country_and_area(programmes):
@@ -181,3 +181,4 @@ def test_every_part_of_every_split_page_is_planned(programmes):
     paths = [page.path for page in plan_pages(programmes, providers)]
     assert len(paths) == len(set(paths))
     assert {"programmes/index.md", "compare.md", "finder.md", "referrals/index.md", "referrals/cafcass.md"} <= set(paths)
+

@@ -21,6 +21,7 @@ from generator.pages.views import (
     ProviderView,
     ReferrerListView,
     ReferrerView,
+    table_choices,
 )
 from generator.records.model import Referrer
 
@@ -111,7 +112,8 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     """
     split = split_programmes(programmes)
     numbers = [part.number for part in split.parts]
-    pages = [Page(ProgrammeListView(programmes, split, n)) for n in numbers]
+    choices = table_choices(programmes)
+    pages = [Page(ProgrammeListView(programmes, split, n, choices=choices)) for n in numbers]
     pages += [Page(view, view.record_file) for view in programmes]
     first = ProviderListView(providers)
     pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]

@@ -7,7 +7,8 @@ through the `t` filter, so one view serves both languages.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry, route_verdict
@@ -65,7 +66,8 @@ class ProgrammeView:
         """The page of this programme's provider."""
         return provider_path(self.provider.id)
 
-    @property
+    # Cached: the lists and filters ask these of every programme on page after page.
+    @functools.cached_property
     def stated_routes(self) -> list[RouteEntry]:
         """The routes the source states, allowed or not."""
         return [entry for entry in self.routes if entry.route is not None]
@@ -88,7 +90,7 @@ class ProgrammeView:
         """Referrers who may not refer because the source names the only way in."""
         return [entry.referrer for entry in self.routes if entry.only_through]
 
-    @property
+    @functools.cached_property
     def may_refer(self) -> list[RouteEntry]:
         """The routes by which a referrer may refer, directly or on conditions."""
         return [entry for entry in self.stated_routes if entry.route and entry.route.allowed]
@@ -112,7 +114,7 @@ class ProgrammeView:
         """True where the provider publishes no e-mail address or phone number for this programme."""
         return unreachable(self.contacts)
 
-    @property
+    @functools.cached_property
     def filters(self) -> dict[str, str]:
         """The values the all-programmes filters match this programme on."""
         return filter_values(self)
@@ -166,32 +168,37 @@ class SplitListView:
 
 
 @dataclass(frozen=True)
+class TableChoices:
+    """What the all-programmes table's filters offer: what at least one programme has, each in the model's order."""
+
+    formats: list[Format]
+    modes: list[DeliveryMode]
+    referrers: list[Referrer]
+
+
+def table_choices(programmes: list[ProgrammeView]) -> TableChoices:
+    """The filters' choices for a directory, worked out once for every part of the table (per part, the cost grew with the square of the directory)."""
+    formats = {view.filters["format"] for view in programmes}
+    modes = {mode for view in programmes for mode in view.filters["modes"].split()}
+    referrers = {entry.referrer for view in programmes for entry in view.may_refer}
+    return TableChoices(
+        formats=[kind for kind in Format if kind.value in formats],
+        modes=[mode for mode in DeliveryMode if mode.value in modes],
+        referrers=[referrer for referrer in Referrer if referrer in referrers],
+    )
+
+
+@dataclass(frozen=True)
 class ProgrammeListView(SplitListView):
     """One part of the all-programmes table, whose filters offer what every programme has."""
 
     template: ClassVar[str] = "programmes.md.j2"
 
+    choices: TableChoices = field(kw_only=True)
+
     def part_path(self, part: int | str) -> str:
         """One part of the table."""
         return programmes_path(part)
-
-    @property
-    def formats(self) -> list[Format]:
-        """The formats the programmes use, in the model's order."""
-        used = {view.filters["format"] for view in self.programmes}
-        return [kind for kind in Format if kind.value in used]
-
-    @property
-    def modes(self) -> list[DeliveryMode]:
-        """The delivery modes the programmes use, in the model's order."""
-        used = {mode for view in self.programmes for mode in view.filters["modes"].split()}
-        return [mode for mode in DeliveryMode if mode.value in used]
-
-    @property
-    def referrers(self) -> list[Referrer]:
-        """The referrers at least one programme takes, in the model's order."""
-        used = {entry.referrer for view in self.programmes for entry in view.may_refer}
-        return [referrer for referrer in Referrer if referrer in used]
 
 
 @dataclass(frozen=True)
@@ -368,10 +375,13 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
 
 def provider_views(records: list[tuple[ProviderFile, str]], programmes: list[ProgrammeView]) -> list[ProviderView]:
     """One view per provider, with its programmes' views."""
+    by_provider: dict[str, list[ProgrammeView]] = {}
+    for view in programmes:
+        by_provider.setdefault(view.provider.id, []).append(view)
     return [
         ProviderView(
             provider=record.provider,
-            programmes=[view for view in programmes if view.provider.id == record.provider.id],
+            programmes=by_provider.get(record.provider.id, []),
             sources=list(record.sources),
             last_reviewed=record.last_reviewed,
             record_file=file,
