@@ -8,8 +8,9 @@ import pytest
 
 from generator.pages.answers import route_verdict
 from generator.pages.areas import group_by_area, part_of, split_by_area, split_programmes
-from generator.pages.plan import nav_pages, plan_pages
-from generator.pages.urls import referrer_path
+from generator.pages.plan import Page, nav_pages, plan_pages
+from generator.pages.render import environment, render_page
+from generator.pages.urls import referrer_path, relative_link
 from generator.pages.views import (
     CompareView,
     FinderView,
@@ -181,4 +182,16 @@ def test_every_part_of_every_split_page_is_planned(programmes):
     paths = [page.path for page in plan_pages(programmes, providers)]
     assert len(paths) == len(set(paths))
     assert {"programmes/index.md", "compare.md", "finder.md", "referrals/index.md", "referrals/cafcass.md"} <= set(paths)
+
+
+def test_only_the_first_part_of_a_split_comparison_lists_every_area(programmes):
+    programmes = spread(programmes)
+    split = split_programmes(programmes, size=2)
+    env = environment("en")
+    first, last = (render_page(env, Page(CompareView(programmes, split, n))) for n in (1, len(split.parts)))
+    areas = [group.area for country in split.every_area for group in country.areas]
+    assert "{ #areas }" in first and all(f"{area.name.en}](" in first for area in areas)
+    # A later part links back to that list instead of repeating it, so it does not grow with the directory.
+    assert "{ #areas }" not in last and f"[Programmes by area]({relative_link(CompareView(programmes, split, len(split.parts)).path, 'compare.md')}#areas)" in last
+    assert not any(f"{area.name.en}](" in last for area in areas if area not in [group.area for group in split.parts[-1].areas])
 
