@@ -207,7 +207,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
     outcome.lap("finish pages")
-    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES)
+    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, list(search_marks), work / "pagefind")
     outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True
