@@ -1,7 +1,7 @@
 """The whole build, top to bottom: gather and check everything, then write.
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
-    ─► engine build per language ─► finish every page (HTML fixes, shared
+    ─► engine build per language ─► finish each language's pages (HTML fixes, shared
     assets, search marks, CSP) ─► search index ─► swap into site/
 """
 
@@ -121,6 +121,11 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     return add_csp(html)
 
 
+def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]]) -> int:
+    """Finish every page of one language's built site (`folder`, to be served under `language_root`); return how many changed."""
+    return writer.rewrite_pages(folder, lambda path, html: finish_page(language_root + path, html, search_marks))
+
+
 def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
     """Every docs/ file of one language, rendered with `env`: generated pages, hand-written `content` and our assets."""
     docs = {page.path: render_page(env, page) for page in pages}
@@ -202,8 +207,17 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
         return outcome
     outcome.lap("render, stage and engine")
 
+    # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
+    finishing = [apart.start("generator.build:finish_language", work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES[1:]]
+    try:
+        finish_language(work / f"site-{LANGUAGES[0]}", LANGUAGE_ROOTS[LANGUAGES[0]], search_marks)
+        for child in finishing:
+            apart.result(child)
+    finally:
+        for child in finishing:
+            child.kill()
+            child.wait()
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
-    writer.rewrite_pages(site, lambda path, html: finish_page(path, html, search_marks))
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
     outcome.lap("finish pages")
