@@ -32,7 +32,7 @@ from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
-from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, searched_pages
+from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, search_glob, searched_pages
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
@@ -221,7 +221,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
     outcome.lap("finish pages")
-    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, list(search_marks), work / "pagefind")
+    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind")
     outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True

@@ -90,6 +90,10 @@ def test_each_language_has_its_own_search_index_of_the_same_pages(site: Path) ->
     languages = entry["languages"]
     assert set(languages) == {"en", "nl"}
     assert languages["en"]["page_count"] == languages["nl"]["page_count"] > 10
+    # Every page marked for search is indexed, and no other (Pagefind reads only the folders of marked pages).
+    for lang in ("en", "nl"):
+        marked = [path for path, html in html_pages(site, lang).items() if "data-pagefind-body" in html]
+        assert languages[lang]["page_count"] == len(marked)
     # Dutch pages are indexed with the Dutch stemmer's WebAssembly.
     assert languages["nl"]["wasm"] == "nl"
     assert not (site / "search").exists() and not (site / "nl" / "search").exists()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as html_escape
 import re
 
+from generator.languages import LANGUAGE_ROOTS
 from generator.pages.plan import Page
 from generator.pages.urls import built_file
 from generator.pages.views import ProgrammeView, ProviderView
@@ -43,6 +44,27 @@ def searched_pages(pages: list[Page], content: list[str], lang: str) -> dict[str
     marks = {built_file(page.path): meta for page in pages if (meta := search_meta(page, lang)) is not None}
     marks.update({built_file(name): {} for name in content if name.endswith(".md")})
     return marks
+
+
+def search_glob(pages: list[str]) -> str:
+    """A Pagefind glob that reads `pages` (paths under site/) and few others: `folder/*/index.html` for each folder of two or more of them.
+
+    Pagefind parses every page its glob matches and then leaves out the
+    unmarked ones: the list, comparison and referral pages took half its time.
+    Naming each page fails past some thousands, so record pages go by folder;
+    the few unmarked pages a folder's pattern also matches are parsed and left out.
+    """
+    folders: dict[str, list[str]] = {}
+    for page in pages:
+        parts = page.split("/")
+        folder = "/".join(parts[:-2]) if len(parts) >= 3 and parts[-1] == "index.html" else ""
+        if folder + "/" in LANGUAGE_ROOTS.values():  # a language's hand-written pages, named one by one
+            folder = ""
+        folders.setdefault(folder, []).append(page)
+    patterns: list[str] = []
+    for folder, named in folders.items():
+        patterns += [f"{folder}/*/index.html"] if folder and len(named) > 1 else named
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def mark_for_search(html: str, meta: dict[str, str], dutch: bool = False) -> str:

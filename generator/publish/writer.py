@@ -99,17 +99,15 @@ def drop_copies(folder: Path, original: Path) -> None:
     shutil.rmtree(folder)
 
 
-def write_search_index(site: Path, folder: str, unused: tuple[str, ...], pages: list[str], scratch: Path) -> None:
-    """Index `pages` (paths under `site`, each marked for search) with Pagefind into `site/<folder>`, leaving out the `unused` bundle files."""
+def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path) -> None:
+    """Index the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files."""
     # Pagefind's own command, not its Python API: the API ends its indexing
     # service as soon as the service answers "files written", which now and
     # then left a file of the bundle empty (pagefind-entry.json one build in
     # twelve, and search failed). The command exits only once it has written.
-    # Only the marked pages are globbed: parsed only to be left out, the list,
-    # comparison and referral pages took half of Pagefind's time. The glob names
-    # each page, too long for a command line, so it goes in the config file
-    # Pagefind reads from the folder it runs in.
-    write_json(fresh_folder(scratch) / "pagefind.json", {"glob": "{" + ",".join(sorted(pages)) + "}"})
+    # The glob (search.search_glob) can be too long for a command line, so it
+    # goes in the config file Pagefind reads from the folder it runs in.
+    write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob})
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
         cwd=scratch, capture_output=True, text=True, check=False,
