@@ -8,13 +8,17 @@ cannot bear. The arguments go in, and the result comes back, as pickles.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import pickle
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+Key = TypeVar("Key")
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +34,18 @@ def start(function: str, *args: Any) -> subprocess.Popen[bytes]:
     except BrokenPipeError:
         pass  # the process ended before reading; result says why
     return child
+
+
+@contextlib.contextmanager
+def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[Key, subprocess.Popen[bytes]]]:
+    """Start `function` once per entry of `calls` (key → arguments), each in a process of its own; on leaving, end any still running."""
+    children = {key: start(function, *args) for key, args in calls.items()}
+    try:
+        yield children
+    finally:
+        for child in children.values():  # ended already, unless the caller failed before waiting for it
+            child.kill()
+            child.wait()
 
 
 def result(child: subprocess.Popen[bytes]) -> Any:

@@ -184,22 +184,17 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
     # engine build starts as soon as its pages are staged.
-    children = {lang: apart.start("generator.build:stage_language", lang, *staging) for lang in LANGUAGES[1:]}
+    with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
-    def staged() -> Iterator[Path]:
-        for lang in LANGUAGES:
-            marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
-            search_marks.update(marks)
-            outcome.problems += problems
-            if not problems:
-                yield work / f"mkdocs.{lang}.yml"
+        def staged() -> Iterator[Path]:
+            for lang in LANGUAGES:
+                marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
+                search_marks.update(marks)
+                outcome.problems += problems
+                if not problems:
+                    yield work / f"mkdocs.{lang}.yml"
 
-    try:
         built = run_engine_builds(staged(), work)
-    finally:
-        for child in children.values():  # ended already, unless this language's staging failed first
-            child.kill()
-            child.wait()
     for config, status, output in built:
         if status != 0:
             outcome.messages.append(f"{chosen_engine()} build failed for {config.name}:\n{output}")
@@ -208,15 +203,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     outcome.lap("render, stage and engine")
 
     # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
-    finishing = [apart.start("generator.build:finish_language", work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES[1:]]
-    try:
-        finish_language(work / f"site-{LANGUAGES[0]}", LANGUAGE_ROOTS[LANGUAGES[0]], search_marks)
-        for child in finishing:
+    finishing = {lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES}
+    with apart.started("generator.build:finish_language", {lang: finishing[lang] for lang in LANGUAGES[1:]}) as children:
+        finish_language(*finishing[LANGUAGES[0]])
+        for child in children.values():
             apart.result(child)
-    finally:
-        for child in finishing:
-            child.kill()
-            child.wait()
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")

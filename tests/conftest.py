@@ -163,12 +163,19 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def module_tab(browser: object) -> Iterator[object]:
-    """One tab for a module's tests: opening a tab and loading its first page costs more than most of those tests do."""
+@contextmanager
+def new_tab(browser: object) -> Iterator[object]:
+    """A tab, 1280 px wide, in a browser context of its own, closed afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def module_tab(browser: object) -> Iterator[object]:
+    """One tab for a module's tests: opening a tab and loading its first page costs more than most of those tests do."""
+    with new_tab(browser) as tab:
+        yield tab
 
 
 @pytest.fixture
@@ -186,6 +193,5 @@ def page(module_tab: object) -> Iterator[object]:
 @pytest.fixture
 def own_page(browser: object) -> Iterator[object]:
     """A tab in a context of its own, for a test that changes what a context keeps (its clock, say)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
-    yield context.new_page()
-    context.close()
+    with new_tab(browser) as tab:
+        yield tab

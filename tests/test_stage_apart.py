@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.apart import result, start
+from generator.apart import result, start, started
 from generator.build import foreign_names, plan, stage_language
 from generator.publish.mkdocs_config import read_base
 
@@ -51,3 +51,9 @@ def test_link_problems_found_apart_come_back_and_nothing_is_staged(tmp_path: Pat
     _, problems = result(start("generator.build:stage_language", "nl", *_staging(root)))
     assert [p.file for p in problems] == ["content/nl/privacy.md"] and "nergens.md" in problems[0].message
     assert not (root / "build" / "mkdocs.nl.yml").exists()
+
+
+def test_a_process_still_running_when_its_block_fails_is_ended() -> None:
+    with pytest.raises(ValueError), started("time:sleep", {"slow": (60,)}) as children:
+        raise ValueError
+    assert children["slow"].poll() is not None
