@@ -27,7 +27,7 @@ def fixture_views() -> list[ProgrammeView]:
 def dutch_view(view: ProgrammeView) -> ProgrammeView:
     """The same programme run in the whole of the Netherlands, with another id."""
     programme = view.programme.model_copy(
-        update={"id": "example-nl", "country": Country.NL, "areas": [Area(id="nederland", name=Text(en="The Netherlands", nl="Nederland"))]}
+        update={"id": "example-nl", "country": Country.NL, "areas": [Area(code="NL", name=Text(en="The Netherlands", nl="Nederland"))]}
     )
     return dataclasses.replace(view, programme=programme)
 

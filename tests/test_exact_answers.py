@@ -15,7 +15,9 @@ from generator.build import plan
 from generator.pages.opendata import hsds, spreadsheet
 from generator.pages.opendata.programmes_json import open_data
 from generator.pages.views import programme_views
+from generator.records.geography import Jurisdiction
 from generator.records.model import Referrer
+from generator.records.roles import roles_for
 
 from .conftest import fixture_files, fixture_pages
 
@@ -51,7 +53,7 @@ def test_without_only_routes_silence_stays_not_stated():
     assert view.only_through == []
 
 
-@pytest.mark.parametrize("referrer", [r for r in Referrer if r != Referrer.social_worker])
+@pytest.mark.parametrize("referrer", [r for r in roles_for([Jurisdiction.ENG]) if r != Referrer.social_worker])
 def test_referral_pages_answer_no_with_the_only_way_in(referrer):
     page = fixture_pages()[f"en/referrals/{referrer.value.replace('_', '-')}.md"]
     [answer] = blocks(page, GROUP)
@@ -80,7 +82,7 @@ def test_comparison_and_open_data_follow_the_only_way_in():
     _, data = plan(list(fixture_files()))
     entry = next(p for p in open_data(data.programmes)["programmes"] if p["id"] == GROUP)
     assert entry["referrers_not_stated"] == []
-    assert set(entry["referrers_only_through"]) == {r.value for r in Referrer} - {"social_worker"}
+    assert set(entry["referrers_only_through"]) == {r.value for r in roles_for([Jurisdiction.ENG])} - {"social_worker"}
     assert entry["only_routes"]["through"]["en"] == "the family's key worker"
 
 
@@ -151,7 +153,8 @@ def test_the_spreadsheet_and_hsds_follow_the_only_way_in_and_the_missing_group_s
     columns = [name for name, _, _ in spreadsheet.COLUMNS]
     cells = dict(zip(columns, spreadsheet.row(view, "en", "https://example.org/")))
     assert cells["referral_probation_officer"] == "No — only through the family's key worker"
-    assert cells["referral_social_worker"] == "Yes"
+    assert cells["referral_social_worker"] == "Yes (in the provider's words: the family's key worker)"
+    assert cells["referral_youth_protection"] == "", "a role of another country is no answer, not “not stated”"
     assert cells["group_size"] == "not published — contact the provider"
     process = hsds.application_process(view, "en")
     assert "Probation officer: No — only through the family's key worker" in process

@@ -56,8 +56,8 @@ def test_a_long_report_goes_on_over_pages_of_at_most_the_given_size():
 def test_a_cited_document_missing_from_the_folder_of_source_documents_is_listed(tmp_path: Path) -> None:
     files = list(fixture_files())
     cited = sorted(source.document for item in files for source in item.record.sources if source.document)
-    assert cited == ["example.txt", "only-route.txt", "voorbeeld.txt"]
-    for present in ("example.txt", "voorbeeld.txt"):
+    assert cited == ["example.txt", "only-route.txt", "voorbeeld.txt", "wales.txt"]
+    for present in ("example.txt", "voorbeeld.txt", "wales.txt"):
         (tmp_path / present).write_text("the leaflet\n", encoding="utf-8")
     listed = [str(entry) for entry in editor_report(files, [], TODAY, tmp_path).sources if "folder of source documents" in str(entry)]
     assert listed == [f"{files[1].path}:151: sources[council-guide].document: the document only-route.txt is not in the folder of source documents"]

@@ -62,11 +62,13 @@ def test_placeholders_survive_translation() -> None:
 
 @pytest.mark.parametrize("kind", list(LABELS))
 def test_every_enum_value_has_a_label_in_both_languages(kind: type) -> None:
+    with PO.open("rb") as po:
+        dutch = {message.id: message.string for message in read_po(po, locale="nl_NL") if message.id}
     for value in kind:
         english, dutch_label = label(value, "en"), label(value, "nl")
         assert english and dutch_label
-        if english not in ("Online", "Status", "E-mail"):
-            assert english != dutch_label, f"{value} is not translated"
+        # A proper name (Wales, Veilig Thuis) is the same in both languages, but written in the catalogue.
+        assert dutch.get(LABELS[kind][value.value]), f"{value} has no Dutch label in {PO.name}"
 
 
 def test_dutch_catalogue_is_loaded() -> None:

@@ -12,6 +12,9 @@ from generator.pages.plan import Page, nav_pages, plan_pages
 from generator.pages.render import environment, render_page
 from generator.pages.urls import referrer_path, relative_link
 from generator.pages.views import (
+    directory_places,
+    directory_roles,
+    role_groups,
     CompareView,
     FinderView,
     ReferrerView,
@@ -20,6 +23,7 @@ from generator.pages.views import (
     provider_views,
     table_choices,
 )
+from generator.records.geography import gss_names
 from generator.records.model import Area, Country, DeliveryMode, Format, Referrer, Text
 
 from .conftest import fixture_files
@@ -36,6 +40,10 @@ def whole(programmes):
     return split_programmes(programmes)
 
 
+ENGLISH_COUNCILS = sorted(code for code in gss_names() if code.startswith("E06"))
+"""Real ONS codes for made-up areas: an area is an official code."""
+
+
 def spread(programmes, areas=6):
     """The fixture programmes, each also copied into more made-up areas, so that lists can be split."""
     copies = []
@@ -43,7 +51,8 @@ def spread(programmes, areas=6):
         for view in programmes:
             # An area lies in one country: each country's programmes get areas of their own.
             country = view.programme.country.value.lower()
-            area = Area(id=f"area-{n}-{country}", name=Text(en=f"Area {n} {country}", nl=f"Gebied {n} {country}"))
+            code = ENGLISH_COUNCILS[n] if country == "gb" else f"GM{n:04d}"
+            area = Area(code=code, name=Text(en=f"Area {n} {country}", nl=f"Gebied {n} {country}"))
             copies.append(dataclasses.replace(view, programme=view.programme.model_copy(update={"areas": [area]})))
     return programmes + copies
 
@@ -62,16 +71,16 @@ def test_areas_are_grouped_by_country_gb_first(programmes):
     groups = group_by_area([dutch] + [view for view in programmes if view.programme.id != "only-route-group"])
     assert [group.country for group in groups] == [Country.GB, Country.NL]
     gb_areas = [area.area.id for area in groups[0].areas]
-    assert gb_areas == ["exampleshire", "onlyshire"]
+    assert gb_areas == ["E10000016", "E10000024", "W06000003", "W06000004"]
     exampleshire = groups[0].areas[0]
     assert {view.programme.id for view in exampleshire.programmes} == {"example-group", "example-one-to-one"}
-    assert exampleshire.anchor == "area-exampleshire"
+    assert exampleshire.anchor == "area-E10000016"
 
 
 def test_social_worker_in_exampleshire_sees_the_area_block(programmes):
     """The finder shows this block of the social worker's page."""
     view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
-    exampleshire = next(group for country in view.countries for group in country.areas if group.area.id == "exampleshire")
+    exampleshire = next(group for country in view.countries for group in country.areas if group.area.id == "E10000016")
     assert [item.programme.id for item in exampleshire.programmes] == ["example-group", "example-one-to-one"]
     assert [route_verdict(item.route_for(Referrer.social_worker)) for item in exampleshire.programmes] == ["yes", "not_stated"]
 
@@ -100,7 +109,7 @@ def test_filter_values_of_a_row(programmes):
     group = by_id(programmes, "example-group").filters
     assert group == {
         "country": "GB",
-        "areas": "exampleshire",
+        "areas": "E10000016",
         "format": "group",
         "modes": "in_person online",
         "referrers": "social_worker self",
@@ -116,10 +125,33 @@ def test_filter_options_are_those_in_use(programmes):
     assert Referrer.self in choices.referrers
 
 
-def test_referrer_page_lists_every_programme_by_country_and_area(programmes):
+def test_referrer_page_lists_every_programme_of_its_places_by_country_and_area(programmes):
     view = ReferrerView(Referrer.probation_officer, programmes, whole(programmes))
     listed = [p.programme.id for c in view.countries for a in c.areas for p in a.programmes]
-    assert sorted(listed) == sorted(v.programme.id for v in programmes)
+    assert sorted(set(listed)) == sorted(v.programme.id for v in programmes if v.programme.country == Country.GB)
+    # The Dutch area keeps its section, empty, so the finder can say the role is not one of its places.
+    assert [a.area.id for c in view.countries for a in c.areas if not a.programmes] == ["PV27"]
+
+
+def test_a_programme_answers_for_the_roles_of_the_places_it_serves(programmes):
+    welsh, dutch = by_id(programmes, "wales-tadau"), by_id(programmes, "voorbeeld-vaders")
+    assert [e.referrer for e in welsh.routes] == [
+        Referrer.social_worker, Referrer.probation_officer, Referrer.cafcass_cymru, Referrer.family_court,
+        Referrer.gp, Referrer.health, Referrer.professional, Referrer.self,
+    ]
+    assert welsh.route_for(Referrer.cafcass) is None and welsh.route_for(Referrer.youth_protection) is None
+    assert welsh.route_for(Referrer.cafcass_cymru).verdict == "not_stated"
+    assert Referrer.cafcass not in [e.referrer for e in dutch.routes] and dutch.route_for(Referrer.veilig_thuis).verdict == "not_stated"
+    # The source's word about unnamed referrers travels with every "not stated", and changes none.
+    assert welsh.route_for(Referrer.cafcass_cymru).other.note.en == "The referral form is for use by professionals."
+    assert [e.verdict for e in welsh.routes if e.referrer in (Referrer.gp, Referrer.health, Referrer.professional)] == ["yes"] * 3
+
+
+def test_roles_are_grouped_by_their_places_and_the_shared_ones_last(programmes):
+    groups = role_groups(directory_roles(programmes), directory_places(programmes))
+    assert [[j.value for j in g.places] for g in groups] == [["GB-ENG", "GB-WLS"], ["GB-ENG"], ["GB-WLS"], ["NL"], []]
+    assert groups[0].roles == [Referrer.social_worker, Referrer.probation_officer, Referrer.family_court]
+    assert groups[-1].roles == [Referrer.gp, Referrer.health, Referrer.professional, Referrer.self]
 
 
 def test_outcomes_leave_out_background_figures(programmes):
@@ -157,7 +189,7 @@ def test_areas_are_split_into_parts_of_whole_areas_in_order(programmes):
 def test_a_small_directory_is_one_part_on_the_pages_it_always_had(programmes):
     assert len(whole(programmes).parts) == 1
     view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
-    onlyshire = next(group for country in view.every_area for group in country.areas if group.area.id == "onlyshire")
+    onlyshire = next(group for country in view.every_area for group in country.areas if group.area.id == "E10000024")
     assert view.area_path(onlyshire) == referrer_path(Referrer.social_worker) == "referrals/social-worker.md"
 
 
@@ -173,8 +205,9 @@ def test_a_split_role_page_links_each_area_to_its_part(programmes):
     paths = {group.area.id: first.area_path(group) for country in first.every_area for group in country.areas}
     assert paths[parts[0].areas[0].area.id] == "referrals/probation-officer.md"
     assert paths[parts[-1].areas[0].area.id] == last.path
-    # The counts cover every programme, on whichever part.
-    assert len(first.direct + first.conditional + first.refused + first.unstated) == len(programmes)
+    # The counts cover every programme that answers for the role, on whichever part; Dutch ones do not.
+    answering = [view for view in programmes if view.programme.country == Country.GB]
+    assert len(first.direct + first.conditional + first.refused + first.unstated) == len(answering) < len(programmes)
 
 
 def test_every_part_of_every_split_page_is_planned(programmes):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.records.model import OnlyRoutes, Referrer, Route, Text
+from generator.records.model import OnlyRoutes, OtherReferrers, Referrer, Route, Text
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class RouteEntry:
     only: OnlyRoutes | None = None
     only_when: Text | None = None
     """The programme's own precondition, which holds for every referrer."""
+    other: OtherReferrers | None = None
+    """What the source says of referrers it does not name: shown beside a “not stated”, never turned into an answer."""
 
     @property
     def verdict(self) -> str:

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from generator.languages import LOCALES
+from generator.records.geography import Jurisdiction
 from generator.records.model import ChannelKind, Country, DeliveryMode, Format, Referrer, Status
 
 CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -34,11 +36,25 @@ LABELS: dict[type, dict[str, str]] = {
         "social_worker": N_("Social worker"),
         "probation_officer": N_("Probation officer"),
         "cafcass": N_("Cafcass officer"),
+        "cafcass_cymru": N_("Cafcass Cymru officer"),
         "family_court": N_("Family court"),
-        "self": N_("The father himself"),
-        "health": N_("Health visitor or midwife"),
-        "youth_protection": N_("Youth protection or youth probation worker"),
+        "youth_protection": N_("Youth protection worker (jeugdbescherming)"),
+        "youth_probation": N_("Youth probation worker (jeugdreclassering)"),
+        "dutch_probation": N_("Probation officer (reclassering)"),
         "child_protection_board": N_("Child Protection Board"),
+        "veilig_thuis": N_("Veilig Thuis"),
+        "neighbourhood_team": N_("Neighbourhood team (wijkteam)"),
+        "gp": N_("GP"),
+        "health": N_("Health visitor or midwife"),
+        "professional": N_("Another professional or agency"),
+        "self": N_("The father himself"),
+    },
+    Jurisdiction: {
+        "GB-ENG": N_("England"),
+        "GB-WLS": N_("Wales"),
+        "GB-SCT": N_("Scotland"),
+        "GB-NIR": N_("Northern Ireland"),
+        "NL": N_("the Netherlands"),
     },
     Format: {"group": N_("Group"), "one_to_one": N_("One-to-one")},
     DeliveryMode: {"in_person": N_("In person"), "phone": N_("By phone"), "online": N_("Online")},
@@ -83,6 +99,11 @@ def _locale(lang: str) -> Locale:
 def country_name(country: Country, lang: str) -> str:
     """The country's name in the page's language, from the CLDR data Babel carries."""
     return _locale(lang).territories[country.value]
+
+
+def places(jurisdictions: list[Jurisdiction], lang: str) -> str:
+    """Jurisdictions named as a list in the page's language: England and Wales, Engeland en Wales."""
+    return format_list([label(j, lang) for j in jurisdictions], locale=_locale(lang))
 
 
 def number(value: float, lang: str) -> str:

@@ -21,6 +21,8 @@ from generator.pages.views import (
     ProviderView,
     ReferrerListView,
     ReferrerView,
+    directory_places,
+    directory_roles,
     table_choices,
 )
 from generator.records.model import Referrer
@@ -118,9 +120,9 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     first = ProviderListView(providers)
     pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]
     pages += [Page(view, view.record_file) for view in providers]
-    referrers = [ReferrerView(referrer, programmes, split) for referrer in Referrer]
-    pages.append(Page(ReferrerListView(referrers)))
-    pages += [Page(ReferrerView(r, programmes, split, n)) for r in Referrer for n in numbers]
-    pages.append(Page(FinderView(split)))
+    roles = directory_roles(programmes)
+    pages.append(Page(ReferrerListView([ReferrerView(role, programmes, split) for role in roles])))
+    pages += [Page(ReferrerView(role, programmes, split, n)) for role in roles for n in numbers]
+    pages.append(Page(FinderView(split, roles, directory_places(programmes))))
     pages += [Page(CompareView(programmes, split, n)) for n in numbers]
     return pages

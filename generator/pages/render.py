@@ -125,6 +125,9 @@ def environment(
     env.filters.update(
         t=t,
         area_label=area_label,
+        places=lambda value: i18n.places(value, lang),
+        # A heading or label that starts with a name list ("the Netherlands") starts with a capital.
+        capital=lambda value: value[:1].upper() + value[1:],
         label=lambda value: i18n.label(value, lang),
         country=lambda value: i18n.country_name(value, lang),
         number=lambda value: unpublished if value == UNKNOWN else i18n.number(value, lang),

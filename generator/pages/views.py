@@ -23,6 +23,8 @@ from generator.pages.urls import (
     providers_path,
     referrer_path,
 )
+from generator.records.geography import Jurisdiction
+from generator.records.roles import role_places, roles_for
 from generator.records.model import (
     UNKNOWN,
     Area,
@@ -95,9 +97,9 @@ class ProgrammeView:
         """The routes by which a referrer may refer, directly or on conditions."""
         return [entry for entry in self.stated_routes if entry.route and entry.route.allowed]
 
-    def route_for(self, referrer: Referrer) -> RouteEntry:
-        """What the programme says about one referrer."""
-        return next(entry for entry in self.routes if entry.referrer == referrer)
+    def route_for(self, referrer: Referrer) -> RouteEntry | None:
+        """What the programme says about one referrer; None for a role of another country than the places it serves."""
+        return next((entry for entry in self.routes if entry.referrer == referrer), None)
 
     @property
     def outcomes(self) -> list[Figure]:
@@ -289,7 +291,12 @@ class ReferrerView:
         return referrer_path(self.referrer, self.number)
 
     def _where(self, verdict: str) -> list[ProgrammeView]:
-        return [view for view in self.programmes if route_verdict(view.route_for(self.referrer)) == verdict]
+        return [view for view in self.programmes if (entry := view.route_for(self.referrer)) and route_verdict(entry) == verdict]
+
+    @property
+    def places(self) -> list[Jurisdiction]:
+        """Where this role belongs; empty for a role every country has."""
+        return role_places(self.referrer)
 
     @property
     def direct(self) -> list[ProgrammeView]:
@@ -313,7 +320,12 @@ class ReferrerView:
 
     @property
     def countries(self) -> list[CountryGroup]:
-        """This part's programmes by country and area, those this referrer may use first in each area."""
+        """This part's programmes by country and area, those this referrer may use first in each area.
+
+        Only programmes that answer for this role are listed; an area whose
+        programmes serve other countries keeps its section, empty, so that the
+        finder can say so for it.
+        """
         return [
             CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
             for group in self.split.parts[self.number - 1].countries
@@ -347,6 +359,13 @@ class ReferrerListView:
         """The page of every kind of referrer."""
         return REFERRERS
 
+    @property
+    def groups(self) -> list[tuple[RoleGroup, list[ReferrerView]]]:
+        """The roles' views by the places the roles belong to, each country's first and the shared roles last."""
+        by_role = {view.referrer: view for view in self.referrers}
+        places = directory_places(self.referrers[0].programmes) if self.referrers else []
+        return [(group, [by_role[role] for role in group.roles]) for group in role_groups(list(by_role), places)]
+
 
 def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeView]:
     """Resolve each programme's ids into the contacts, sources and programmes they name."""
@@ -363,7 +382,10 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
                     provider=record.provider,
                     contacts=[contacts[c] for c in programme.contacts],
                     sources=[sources[s] for s in programme.sources],
-                    routes=[RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when) for r in Referrer],
+                    routes=[
+                        RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when, programme.other_referrers)
+                        for r in roles_for(programme.jurisdictions)
+                    ],
                     alternatives=[(by_id[a.programme], a.when) for a in programme.alternatives],
                     last_reviewed=record.last_reviewed,
                     record_file=file,
@@ -390,9 +412,37 @@ def provider_views(records: list[tuple[ProviderFile, str]], programmes: list[Pro
     ]
 
 
+def directory_places(programmes: list[ProgrammeView]) -> list[Jurisdiction]:
+    """The jurisdictions the directory's programmes serve, in the model's order."""
+    served = {j for view in programmes for j in view.programme.jurisdictions}
+    return [j for j in Jurisdiction if j in served]
+
+
+def directory_roles(programmes: list[ProgrammeView]) -> list[Referrer]:
+    """Every role some programme answers for, in the model's order: the roles of the places the directory covers."""
+    return roles_for(directory_places(programmes))
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """Roles that belong to the same places, for a list of roles: the places (none for the roles every country has), then the roles."""
+
+    places: list[Jurisdiction]
+    roles: list[Referrer]
+
+
+def role_groups(roles: list[Referrer], covered: list[Jurisdiction]) -> list[RoleGroup]:
+    """Roles grouped by the places they belong to (of those the directory covers), each country's first and the shared roles last."""
+    groups: dict[tuple[Jurisdiction, ...], list[Referrer]] = {}
+    for role in roles:
+        groups.setdefault(tuple(j for j in role_places(role) if j in covered), []).append(role)
+    return [RoleGroup(list(places), members) for places, members in sorted(groups.items(), key=lambda item: not item[0])]
+
+
 def by_verdict(programmes: list[ProgrammeView], referrer: Referrer) -> list[ProgrammeView]:
-    """Programmes in the order an answer lists them: may refer, on conditions, not stated, may not."""
-    return sorted(programmes, key=lambda view: VERDICT_ORDER.index(route_verdict(view.route_for(referrer))))
+    """The programmes that answer for a role (those serving a place where it belongs), those the referrer may use first."""
+    answers = [(view, entry) for view in programmes if (entry := view.route_for(referrer)) is not None]
+    return [view for view, entry in sorted(answers, key=lambda pair: VERDICT_ORDER.index(pair[1].verdict))]
 
 
 def filter_values(view: ProgrammeView) -> dict[str, str]:
@@ -415,6 +465,10 @@ class FinderView:
     template: ClassVar[str] = "finder.md.j2"
 
     split: Split
+    referrers: list[Referrer]
+    """The roles of the places the directory covers (directory_roles)."""
+    places: list[Jurisdiction]
+    """The places the directory covers (directory_places)."""
 
     @property
     def path(self) -> str:
@@ -422,9 +476,9 @@ class FinderView:
         return FINDER
 
     @property
-    def referrers(self) -> list[Referrer]:
-        """Every kind of referrer, in the model's order."""
-        return list(Referrer)
+    def role_groups(self) -> list[RoleGroup]:
+        """The roles by the places they belong to, for the role list's groups."""
+        return role_groups(self.referrers, self.places)
 
     @property
     def countries(self) -> list[CountryGroup]:

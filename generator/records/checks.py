@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.load import LoadedFile
+from generator.records.geography import jurisdiction_of
 from generator.records.model import Referrer, Route
+from generator.records.roles import role_places, roles_for
 from generator.records.record_paths import nodes
 from generator.records.terms import TERMS_FILE, ruled_out_words
 
@@ -64,8 +66,9 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
                 if referrer in routed:
                     yield _problem(item, base + ("referral_routes", i) + key, f"there is already a route for {referrer.value}; put everything for one referrer in one route")
                 routed.add(referrer)
-        if programme.only_routes is not None:
-            yield from must_be("source", programme.only_routes.source, sources, base + ("only_routes", "source"))
+        for field in ("only_routes", "other_referrers"):
+            if getattr(programme, field) is not None:
+                yield from must_be("source", getattr(programme, field).source, sources, base + (field, "source"))
         for field in ("figures", "testimonials"):
             for i, entry in enumerate(getattr(programme, field)):
                 yield from must_be("source", entry.source, sources, base + (field, i, "source"))
@@ -73,6 +76,26 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
         if programme.country != record.provider.country:
             yield _problem(item, base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
+
+
+def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
+    """A programme's areas lie in its country, and its routes name roles of the places it serves."""
+    for p_index, programme in enumerate(item.record.programmes):
+        base: FieldPath = ("programmes", p_index)
+        for a_index, area in enumerate(programme.areas):
+            if jurisdiction_of(area.code).country != programme.country.value:
+                yield _problem(item, base + ("areas", a_index, "code"), f"the area {area.code} lies outside the programme's country ({programme.country.value})")
+        served = roles_for(programme.jurisdictions)
+        places = ", ".join(j.value for j in programme.jurisdictions)
+        for r_index, route in enumerate(programme.referral_routes):
+            for key, referrer in _referrer_places(route):
+                if referrer not in served:
+                    where = ", ".join(j.value for j in role_places(referrer))
+                    yield _problem(
+                        item,
+                        base + ("referral_routes", r_index) + key,
+                        f"{referrer.value} is a role in {where}, and this programme's areas lie in {places}; use one of the roles there: {', '.join(r.value for r in served)}",
+                    )
 
 
 def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
@@ -93,13 +116,6 @@ def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
         yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due (after two years `check --strict` fails)", "notice")
 
 
-def _placeholders(item: LoadedFile) -> Iterator[Problem]:
-    """A new file from `python -m generator new` is not done while a TODO is left in it."""
-    for path, node in nodes(item.document.data):
-        if isinstance(node, str) and "TODO" in node:
-            yield _problem(item, path, "still holds a TODO from the template; write the fact from the source, or unknown")
-
-
 def _dutch_terms(item: LoadedFile) -> Iterator[Problem]:
     """The Dutch of every text follows the term list: one term per concept."""
     for path, node in nodes(item.document.data):
@@ -114,8 +130,8 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
     programme_ids = {p.id for item in files for p in item.record.programmes}
     problems = list(_unique_ids(files))
     for item in files:
-        problems += _placeholders(item)
         problems += _references(item, programme_ids)
+        problems += _places_and_roles(item)
         problems += _review_dates(item, today)
         problems += _dutch_terms(item)
     return problems

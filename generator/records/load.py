@@ -12,6 +12,7 @@ from generator.records.file_names import is_record_name, misnamed_message
 from generator.records.limits import MAX_FILE_BYTES, file_too_large, size_problems
 from generator.records.merge_conflicts import conflict_problems
 from generator.records.model import ProviderFile
+from generator.records.placeholders import placeholder_problems
 from generator.records.validation import fits, problems_from_validation
 from generator.records.yaml_errors import YamlProblem
 from generator.records.yaml_reader import Document, read_yaml
@@ -70,10 +71,15 @@ def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
     if not isinstance(document.data, dict):
         return None, [Problem(name, 1, "", "the file should hold the fields provider:, programmes:, sources: and last_reviewed:, each at the start of a line, not a single value or a list")]
     problems = size_problems(document, name)
+    todo = placeholder_problems(document, name)
     try:
         record = ProviderFile.model_validate(document.data)
     except ValidationError as error:
-        return None, problems + problems_from_validation(error, ProviderFile, document, name)
+        found = problems_from_validation(error, ProviderFile, document, name)
+        # A TODO the schema already speaks of is said once, in the schema's words.
+        reported = {(problem.line, problem.field) for problem in found}
+        return None, problems + found + [problem for problem in todo if (problem.line, problem.field) not in reported]
+    problems += todo
     if problems:
         return None, problems
     return LoadedFile(name, record, document), []

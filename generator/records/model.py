@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PositiveFloat, PositiveInt
 
-from generator.languages import Language
+from generator.records.geography import CODE_EXAMPLES, CODE_PATTERN, Jurisdiction, code_problem, jurisdiction_of
 
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
@@ -83,6 +83,13 @@ def _phone(value: str) -> str:
     return value
 
 
+def _area_code(value: str) -> str:
+    problem = code_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 def _url(value: str) -> str:
     if value != UNKNOWN and not _URL.match(value):
         raise ValueError(f"“{value}” is not a web address starting with https://, or write unknown")
@@ -107,6 +114,13 @@ Phone = Annotated[
     AfterValidator(_phone),
     _SchemaPattern(_or_unknown(_PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, in quotes; or write unknown."),
 ]
+AreaCode = Annotated[
+    str,
+    AfterValidator(_area_code),
+    _SchemaPattern(CODE_PATTERN, f"Not an official area code: write {CODE_EXAMPLES}."),
+]
+LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+"""A BCP 47 language tag, e.g. en, nl, cy (Welsh), fy (Frisian)."""
 Url = Annotated[
     str, AfterValidator(_url), _SchemaPattern(_or_unknown(_URL_PATTERN), "Not a web address starting with https://; or write unknown.")
 ]
@@ -133,8 +147,8 @@ class Name(Record):
     """A proper name, written once, with the language it is in."""
 
     name: PlainText = Field(description="The name as the organisation writes it.")
-    lang: Language = Field(
-        description="The language of the name: en or nl. Pages mark a Dutch name on an English page (and the other way round) so screen readers say it right."
+    lang: LanguageTag = Field(
+        description="The language of the name, as a BCP 47 tag: en, nl, cy (Welsh), fy (Frisian) and so on. Pages mark a name in another language than the page's, so screen readers say it right."
     )
 
 
@@ -146,16 +160,23 @@ class Country(str, Enum):
 
 
 class Referrer(str, Enum):
-    """Who makes a referral."""
+    """Who makes a referral: roles of one or more jurisdictions, then the roles every country has (roles.py says which is which)."""
 
     social_worker = "social_worker"
     probation_officer = "probation_officer"
     cafcass = "cafcass"
+    cafcass_cymru = "cafcass_cymru"
     family_court = "family_court"
-    self = "self"
-    health = "health"
     youth_protection = "youth_protection"
+    youth_probation = "youth_probation"
+    dutch_probation = "dutch_probation"
     child_protection_board = "child_protection_board"
+    veilig_thuis = "veilig_thuis"
+    neighbourhood_team = "neighbourhood_team"
+    gp = "gp"
+    health = "health"
+    professional = "professional"
+    self = "self"
 
 
 class Format(str, Enum):
@@ -207,10 +228,17 @@ class Source(Record):
 
 
 class Area(Record):
-    """An area a programme serves."""
+    """An area a programme serves, as an official code with its name."""
 
-    id: Slug = Field(description="A short name for the area, used in links and filters, e.g. hertfordshire.")
-    name: Text = Field(description="The area's name as a reader sees it.")
+    code: AreaCode = Field(
+        description="The area's official code: an ONS code for a UK council, county or nation (E10000015 is Hertfordshire, W06000003 Conwy, W92000004 all of Wales), a CBS code for a Dutch gemeente (GM0363) or province (PV27), or NL for the whole Netherlands."
+    )
+    name: Text = Field(description="The area's name as a reader sees it, e.g. Hertfordshire.")
+
+    @property
+    def id(self) -> str:
+        """The area's code, which links and filters name it by."""
+        return self.code
 
 
 class Contact(Record):
@@ -240,7 +268,7 @@ class Route(Record):
     """One way in: who may refer, and exactly how."""
 
     referrer: Referrer = Field(
-        description="Who refers: social_worker, probation_officer, cafcass, family_court, self, health, youth_protection or child_protection_board."
+        description="Who refers, one of the roles of the places the programme serves (CONTRIBUTING lists them): in England and Wales social_worker, probation_officer, cafcass (England), cafcass_cymru (Wales), family_court; in the Netherlands youth_protection (jeugdbescherming), youth_probation (jeugdreclassering), dutch_probation (reclassering), child_protection_board (Raad voor de Kinderbescherming), veilig_thuis, neighbourhood_team (wijkteam); everywhere gp, health (health visitor or midwife), professional (any other professional or agency) and self (the father himself)."
     )
     referrer_as: Text | None = Field(
         default=None,
@@ -272,6 +300,15 @@ class OnlyRoutes(Record):
         description="The only way in, as the source names it, written to follow “only through”, e.g. “the child's allocated worker in Children and Families”."
     )
     source: Slug = Field(description="The id of the source (under `sources:`) that says these are the only routes.")
+
+
+class OtherReferrers(Record):
+    """What the source says that bears on the roles it does not name, e.g. that its form is for professionals."""
+
+    note: Text = Field(
+        description="The source's words, e.g. “The referral form is for use by professionals.” Shown beside every role whose answer is “not stated”, which it stays: nothing is derived from it."
+    )
+    source: Slug = Field(description="The id of the source (under `sources:`) that says it.")
 
 
 class ProgrammeFormat(Record):
@@ -352,6 +389,10 @@ class Programme(Record):
         default_factory=list,
         description="One entry per kind of referrer the source speaks of. Leave out a referrer the source says nothing about: the site then says “not stated by the provider”.",
     )
+    other_referrers: OtherReferrers | None = Field(
+        default=None,
+        description="Where the source says something about referrers without naming them (e.g. “the form is for use by professionals”): its words. Every role the routes do not name still reads “not stated”, with these words beside it.",
+    )
     only_routes: OnlyRoutes | None = Field(
         default=None,
         description="Where the source names the only way in (e.g. “referrals will come from colleagues within Children and Families”): what it is and which source says so. Every referrer without a route then reads “no, only through …”.",
@@ -362,6 +403,12 @@ class Programme(Record):
     testimonials: list[Testimonial] = Field(default_factory=list, description="What participants or workers said.")
     alternatives: list[Alternative] = Field(default_factory=list, description="Programmes to look at when this one does not fit.")
     sources: list[Slug] = Field(min_length=1, description="Ids of the sources (under `sources:`) this programme's facts come from.")
+
+    @property
+    def jurisdictions(self) -> list[Jurisdiction]:
+        """The jurisdictions the programme's areas lie in, in the model's order: whose referrer roles it answers for."""
+        served = {jurisdiction_of(area.code) for area in self.areas}
+        return [j for j in Jurisdiction if j in served]
 
 
 class Provider(Record):

@@ -68,11 +68,11 @@ def outside_requests(page, base: str) -> list[str]:
 @pytest.mark.parametrize("lang", list(LANGS))
 def test_a_social_worker_in_exampleshire_gets_both_of_its_programmes(page, site_url, lang):
     outside = outside_requests(page, site_url)
-    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=exampleshire")
+    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=E10000016")
     assert shown_programmes(page) == EXAMPLESHIRE
     assert not page.locator('.fpd-programme-answer[data-programme="only-route-group"]:visible').count()
     assert page.locator("#fpd-role").input_value() == "social_worker"
-    assert page.locator("#fpd-area").input_value() == "exampleshire"
+    assert page.locator("#fpd-area").input_value() == "E10000016"
     assert page.locator("#fpd-country").input_value() == "GB"
     sections = answer(page).locator(".fpd-answer")
     assert sections.count() == 1
@@ -92,11 +92,11 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     assert shown_programmes(page) == set()
     page.evaluate("window.__same_document = true")
     page.select_option("#fpd-role", "probation_officer")
-    page.select_option("#fpd-area", "exampleshire")
+    page.select_option("#fpd-area", "E10000016")
     assert shown_programmes(page) == EXAMPLESHIRE
     assert page.evaluate("window.__same_document") is True, "the page reloaded"
-    assert query(page) == {"role": ["probation_officer"], "area": ["exampleshire"]}
-    page.select_option("#fpd-area", "onlyshire")
+    assert query(page) == {"role": ["probation_officer"], "area": ["E10000016"]}
+    page.select_option("#fpd-area", "E10000024")
     assert shown_programmes(page) == ONLYSHIRE
     assert page.locator("#fpd-country").input_value() == "GB"
     # Only Route Council's guide names the only way in, so the answer is no, and says which way.
@@ -113,17 +113,17 @@ def test_url_state_round_trips(browser, site_url):
     assert query(first) == {"role": ["probation_officer"], "country": ["NL"]}
     assert shown_programmes(first) == DUTCH
     # Areas of the other country cannot be chosen while a country is chosen.
-    assert first.locator('#fpd-area option[value="exampleshire"]').is_disabled()
+    assert first.locator('#fpd-area option[value="E10000016"]').is_disabled()
     first.select_option("#fpd-country", "GB")
     first.select_option("#fpd-role", "self")
-    first.select_option("#fpd-area", "exampleshire")
+    first.select_option("#fpd-area", "E10000016")
     shared = first.url
-    assert query(first) == {"role": ["self"], "area": ["exampleshire"]}
+    assert query(first) == {"role": ["self"], "area": ["E10000016"]}
 
     second = context.new_page()
     second.goto(shared)
     assert second.locator("#fpd-role").input_value() == "self"
-    assert second.locator("#fpd-area").input_value() == "exampleshire"
+    assert second.locator("#fpd-area").input_value() == "E10000016"
     assert shown_programmes(second) == EXAMPLESHIRE
     assert "After a Cafcass recommendation." in answer(second).inner_text()
     second.reload()
@@ -132,7 +132,7 @@ def test_url_state_round_trips(browser, site_url):
     second.click("a.fpd-languages__link[hreflang=nl]")
     second.wait_for_load_state()
     assert urlsplit(second.url).path.endswith("/nl/finder/")
-    assert query(second) == {"role": ["self"], "area": ["exampleshire"]}
+    assert query(second) == {"role": ["self"], "area": ["E10000016"]}
     assert shown_programmes(second) == EXAMPLESHIRE
     text = answer(second).inner_text()
     assert "Kunt u zich zelf aanmelden? Ja, u kunt zich zelf aanmelden, onder voorwaarden" in text and "Na een aanbeveling van Cafcass." in text
@@ -140,18 +140,18 @@ def test_url_state_round_trips(browser, site_url):
 
 
 def test_cafcass_is_told_where_it_may_not_refer_and_where_the_source_is_silent(page, site_url):
-    page.goto(f"{site_url}/finder/?role=cafcass&area=exampleshire")
+    page.goto(f"{site_url}/finder/?role=cafcass&area=E10000016")
     text = answer(page).inner_text()
     assert text.count("May you refer? No\n") == 1
     assert text.count("May you refer? Not stated by the provider — contact them") == 1
-    page.goto(f"{site_url}/finder/?role=cafcass&area=onlyshire")
+    page.goto(f"{site_url}/finder/?role=cafcass&area=E10000024")
     assert "May you refer? No — only through the family's key worker" in answer(page).inner_text()
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
 def test_links_in_an_answer_lead_where_they_say(page, site_url, lang):
     """The answers come from the role's page, so their relative links must be made to work from the finder."""
-    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=onlyshire")
+    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=social_worker&area=E10000024")
     details = answer(page).locator('.fpd-programme-answer[data-programme="only-route-group"] a', has_text="Key Worker Dads").last
     details.click()
     page.wait_for_load_state()
@@ -165,15 +165,15 @@ def test_the_role_page_is_fetched_once_and_only_for_a_chosen_role(page, site_url
     page.goto(f"{site_url}/finder/")
     assert shown_programmes(page) == set() and fetched == []
     page.select_option("#fpd-role", "probation_officer")
-    page.select_option("#fpd-area", "exampleshire")
-    page.select_option("#fpd-area", "onlyshire")
+    page.select_option("#fpd-area", "E10000016")
+    page.select_option("#fpd-area", "E10000024")
     assert shown_programmes(page) == ONLYSHIRE
     assert fetched == ["/referrals/probation-officer/"]
 
 
 def test_when_the_answer_cannot_be_loaded_the_role_page_is_offered(page, site_url):
     page.route("**/referrals/cafcass/", lambda route: route.abort())
-    page.goto(f"{site_url}/finder/?role=cafcass&area=exampleshire")
+    page.goto(f"{site_url}/finder/?role=cafcass&area=E10000016")
     assert answer(page).get_attribute("data-state") == "failed"
     status = page.locator("#fpd-finder-status")
     assert "could not be loaded" in status.inner_text()
@@ -202,7 +202,7 @@ def test_keyboard_only(page, site_url):
     page.keyboard.press("Enter")
     assert shown_programmes(page) == ONLYSHIRE
     assert page.evaluate("document.activeElement.id") == "answer", "focus goes to the answer"
-    assert query(page) == {"role": ["probation_officer"], "area": ["onlyshire"]}
+    assert query(page) == {"role": ["probation_officer"], "area": ["E10000024"]}
     assert urlsplit(page.url).path.endswith("/finder/")
 
 
@@ -220,10 +220,10 @@ def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(br
     area = {"en": "Exampleland", "nl": "Voorbeeldland"}[lang]
     page.locator("#areas ~ ul a", has_text=area).click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/" and urlsplit(page.url).fragment == "area-exampleland"
-    answers = page.locator('.fpd-area-answers[data-area="exampleland"] .fpd-programme-answer')
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/" and urlsplit(page.url).fragment == "area-PV27"
+    answers = page.locator('.fpd-area-answers[data-area="PV27"] .fpd-programme-answer')
     assert {answers.nth(i).get_attribute("data-programme") for i in range(answers.count())} == DUTCH
-    assert page.evaluate("document.getElementById('area-exampleland').getBoundingClientRect().top") < 200, "the area is scrolled to"
+    assert page.evaluate("document.getElementById('area-PV27').getBoundingClientRect().top") < 200, "the area is scrolled to"
     context.close()
 
 
@@ -251,13 +251,13 @@ def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
     page.select_option("#fpd-filter-refer", "")
     page.select_option("#fpd-filter-country", "NL")
     assert visible_rows(page) == ["voorbeeld-vaders/"]
-    assert page.locator('#fpd-filter-area option[value="onlyshire"]').is_disabled()
+    assert page.locator('#fpd-filter-area option[value="E10000024"]').is_disabled()
     page.select_option("#fpd-filter-country", "")
-    page.select_option("#fpd-filter-area", "exampleshire")
+    page.select_option("#fpd-filter-area", "E10000016")
     assert page.locator("#fpd-filter-country").input_value() == "GB"
     page.select_option("#fpd-filter-mode", "online")
     assert visible_rows(page) == ["example-group/"]
-    assert query(page) == {"country": ["GB"], "area": ["exampleshire"], "mode": ["online"]}
+    assert query(page) == {"country": ["GB"], "area": ["E10000016"], "mode": ["online"]}
     assert "1" in page.locator(".fpd-filters__status").inner_text()
     page.click("#fpd-filters button[type=reset]")
     # The form resets its fields after the reset event: the filters apply just after.
@@ -305,7 +305,7 @@ def test_comparison_shows_all_then_the_readers_choice(page, site_url):
 
 
 PHONE_PAGES = [
-    "finder/?role=social_worker&area=exampleshire",
+    "finder/?role=social_worker&area=E10000016",
     "finder/?role=self",
     "compare/",
     "programmes/",
@@ -414,8 +414,8 @@ def test_programme_page_checklist_and_signposting(page, site_url):
     assert "Support for the partner or mother" in signpost.inner_text()
     signpost.locator("a", has_text="Other programmes in Exampleshire").click()
     page.wait_for_load_state()
-    assert query(page) == {"area": ["exampleshire"]}
-    assert page.locator("#fpd-area").input_value() == "exampleshire"
+    assert query(page) == {"area": ["E10000016"]}
+    assert page.locator("#fpd-area").input_value() == "E10000016"
 
 
 def test_the_providers_own_rules_are_said_plainly_not_given_a_box_to_tick(page, site_url):

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from generator.languages import LANGUAGES
+from generator.pages.answers import RouteEntry
 from generator.pages.i18n import label
 from generator.pages.opendata.words import first_email, gettext, known, status_words, text, unknown_words, verdict_words
 from generator.pages.urls import OPEN_DATA, absolute_url
@@ -35,7 +36,14 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("hours", "number", "Contact hours in all."),
     ("group_size", "integer", "The largest number of fathers in a group; empty for a one-to-one programme."),
     ("cost", "string", "What it costs the father."),
-    *[(f"referral_{r.value}", "string", f"Whether a referrer of this kind ({r.value}) may refer: yes, yes on conditions, no, or not stated by the provider.") for r in Referrer],
+    *[
+        (
+            f"referral_{r.value}",
+            "string",
+            f"Whether a referrer of this kind ({r.value}) may refer: yes, yes on conditions, no, or not stated by the provider, with the provider's own words for the referrer where it gives them; empty where the role belongs to another country than the places the programme serves.",
+        )
+        for r in Referrer
+    ],
     ("contact_email", "string", "The first published e-mail address of the programme's contacts."),
     ("last_reviewed", "date", "The day an editor last checked the facts against the provider's documents."),
     ("page", "string", "The programme's page on this site, in the row's language."),
@@ -47,6 +55,11 @@ def _value(value: Any, lang: str, show=str) -> str:
     if value is None:
         return ""
     return show(value) if known(value) else unknown_words(lang)
+
+
+def _answer(entry: RouteEntry | None, lang: str) -> str:
+    """One referrer's answer as a cell; empty for a role of another country than the programme's places."""
+    return "" if entry is None else verdict_words(entry, lang)
 
 
 def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
@@ -68,7 +81,7 @@ def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
         # A group whose size the record leaves out is "not published", never empty as for one-to-one.
         _value(UNKNOWN if f.kind == Format.group and f.group_size is None else f.group_size, lang),
         _value(p.cost, lang, lambda c: text(c, lang)),
-        *[verdict_words(view.route_for(r), lang) for r in Referrer],
+        *[_answer(view.route_for(r), lang) for r in Referrer],
         first_email(view) or unknown_words(lang),
         view.last_reviewed.isoformat(),
         absolute_url(base_url, view.path, lang),

@@ -44,7 +44,10 @@ def verdict_words(entry: RouteEntry, lang: str) -> str:
     source names the only way in says which way that is, as the pages do."""
     if entry.only_through:
         return gettext("No — only through %(way)s", lang) % {"way": entry.only.through.get(lang)}
-    return gettext(VERDICT_WORDS[entry.verdict], lang)
+    answer = gettext(VERDICT_WORDS[entry.verdict], lang)
+    if entry.route is not None and entry.route.referrer_as is not None:
+        return gettext("%(answer)s (in the provider's words: %(referrer)s)", lang) % {"answer": answer, "referrer": entry.route.referrer_as.get(lang)}
+    return answer
 
 
 def referrer_answer(entry: RouteEntry, lang: str) -> str:
