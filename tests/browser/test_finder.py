@@ -104,13 +104,26 @@ def test_choosing_in_the_form_filters_in_place_and_writes_the_url(page, site_url
     assert only_through in answer(page).inner_text()
 
 
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_role_of_another_country_says_why_an_area_has_no_answer(page, site_url, lang):
+    page.goto(f"{site_url}/{LANGS[lang]}finder/?role=cafcass&area=PV27")
+    results = page.locator("#fpd-finder-results .fpd-answer")
+    results.first.wait_for()
+    assert shown_programmes(page) == set()
+    expected = {"en": "This is a role in England.", "nl": "Deze aanmelder werkt alleen in Engeland."}[lang]
+    assert expected in results.first.inner_text()
+    # The roles are grouped by the country they belong to.
+    groups = page.eval_on_selector_all("#fpd-role optgroup", "gs => gs.map(g => g.label)")
+    assert groups[-1] == {"en": "Every country", "nl": "Alle landen"}[lang] and len(groups) == 5
+
+
 def test_url_state_round_trips(browser, site_url):
     context = browser.new_context()
     first = context.new_page()
     first.goto(f"{site_url}/finder/")
-    first.select_option("#fpd-role", "probation_officer")
+    first.select_option("#fpd-role", "dutch_probation")
     first.select_option("#fpd-country", "NL")
-    assert query(first) == {"role": ["probation_officer"], "country": ["NL"]}
+    assert query(first) == {"role": ["dutch_probation"], "country": ["NL"]}
     assert shown_programmes(first) == DUTCH
     # Areas of the other country cannot be chosen while a country is chosen.
     assert first.locator('#fpd-area option[value="E10000016"]').is_disabled()
@@ -213,14 +226,14 @@ def test_without_javascript_the_answer_for_a_role_and_area_is_two_clicks_away(br
     page.goto(f"{site_url}/{LANGS[lang]}finder/")
     # No form that would drop the reader's choice: the pages by role instead.
     assert not page.locator("#fpd-finder").is_visible()
-    role = {"en": "Probation officer", "nl": "Reclasseringswerker"}[lang]
+    role = {"en": "Probation officer (reclassering)", "nl": "Reclasseringswerker"}[lang]
     page.locator("#by-role ~ ul a").get_by_text(role, exact=True).click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/"
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/dutch-probation/"
     area = {"en": "Exampleland", "nl": "Voorbeeldland"}[lang]
     page.locator("#areas ~ ul a", has_text=area).click()
     page.wait_for_load_state()
-    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/probation-officer/" and urlsplit(page.url).fragment == "area-PV27"
+    assert urlsplit(page.url).path == f"/{LANGS[lang]}referrals/dutch-probation/" and urlsplit(page.url).fragment == "area-PV27"
     answers = page.locator('.fpd-area-answers[data-area="PV27"] .fpd-programme-answer')
     assert {answers.nth(i).get_attribute("data-programme") for i in range(answers.count())} == DUTCH
     assert page.evaluate("document.getElementById('area-PV27').getBoundingClientRect().top") < 200, "the area is scrolled to"
@@ -246,7 +259,7 @@ def test_table_filters_apply_at_once_and_stay_in_the_url(page, site_url):
     assert page.locator("#fpd-filter-format").input_value() == "one_to_one"
     assert sorted(visible_rows(page)) == one_to_one
     page.select_option("#fpd-filter-format", "")
-    page.select_option("#fpd-filter-refer", "probation_officer")
+    page.select_option("#fpd-filter-refer", "dutch_probation")
     assert visible_rows(page) == ["voorbeeld-vaders/"]
     page.select_option("#fpd-filter-refer", "")
     page.select_option("#fpd-filter-country", "NL")
