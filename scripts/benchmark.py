@@ -20,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -37,6 +39,7 @@ FIRST_VISIT_KB = 100
 FIRST_SEARCH_KB = 150
 PAGE_KB = 250
 BUILD_RATIO = 1.1
+T = TypeVar("T")
 
 
 def make_project(folder: Path, providers: int) -> Path:
@@ -70,7 +73,7 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def timed(run) -> tuple[object, float, float]:
+def timed(run: Callable[[], T]) -> tuple[T, float, float]:
     """`run()`'s result, wall seconds and CPU seconds."""
     wall, cpu = time.perf_counter(), cpu_seconds()
     result = run()

@@ -17,16 +17,17 @@ import shutil
 import sys
 import threading
 from pathlib import Path
+from typing import Literal
 
 from first_pages import LANGUAGES, PRINTED, address, first_addresses
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
-A4 = {"width": 794, "height": 1123}  # A4 at 96 pixels an inch, as Chromium prints it
+WIDTHS: dict[str, ViewportSize] = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
+A4: ViewportSize = {"width": 794, "height": 1123}  # A4 at 96 pixels an inch, as Chromium prints it
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -47,7 +48,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        shots = [(f"{name}-{lang}-{width}", viewport, "screen", path) for width, viewport in WIDTHS.items() for name, lang, path in first_addresses()]
+        shots: list[tuple[str, ViewportSize, Literal["screen", "print"], str]] = [(f"{name}-{lang}-{width}", viewport, "screen", path) for width, viewport in WIDTHS.items() for name, lang, path in first_addresses()]
         shots += [(f"print-{lang}-a4", A4, "print", address(PRINTED, lang)) for lang in LANGUAGES]
         for name, viewport, media, path in shots:
             context = browser.new_context(viewport=viewport)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+from enum import Enum
 from pathlib import Path
 
 from babel import Locale
@@ -31,7 +32,7 @@ def N_(message: str) -> str:
     return message
 
 
-LABELS: dict[type, dict[str, str]] = {
+LABELS: dict[type[Enum], dict[str, str]] = {
     Referrer: {
         "social_worker": N_("Social worker"),
         "probation_officer": N_("Probation officer"),

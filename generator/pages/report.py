@@ -6,6 +6,7 @@ site; every entry names the file and line to open.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ class Entry:
     line: int
     field: str
     message: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str] = dataclasses.field(default_factory=dict)  # `field` here is the attribute above
 
     def text(self, gettext: Callable[[str], str] = lambda m: m) -> str:
         """The message in the language of `gettext`."""

@@ -448,11 +448,11 @@ def by_verdict(programmes: list[ProgrammeView], referrer: Referrer) -> list[Prog
 def filter_values(view: ProgrammeView) -> dict[str, str]:
     """The values the all-programmes filters match a programme's row on, as space-separated words."""
     p = view.programme
-    modes = [] if p.format.delivery_modes == UNKNOWN else [m.value for m in p.format.delivery_modes]
+    modes = [] if isinstance(p.format.delivery_modes, str) else [m.value for m in p.format.delivery_modes]
     return {
         "country": p.country.value,
         "areas": " ".join(area.id for area in p.areas),
-        "format": p.format.kind if p.format.kind == UNKNOWN else p.format.kind.value,
+        "format": p.format.kind.value if isinstance(p.format.kind, Format) else p.format.kind,
         "modes": " ".join(modes) or UNKNOWN,
         "referrers": " ".join(entry.referrer.value for entry in view.may_refer),
     }

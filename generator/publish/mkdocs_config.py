@@ -6,7 +6,7 @@ its own sitemap, the same paths. Search is not MkDocs' (see generator/search.py)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,7 @@ def repository(base: dict[str, Any]) -> dict[str, str] | None:
     return {"url": url.rstrip("/").removesuffix(".git"), "branch": (base.get("extra") or {}).get("repo_branch") or "main"}
 
 
-def nav_config(entries: list[NavEntry], gettext: Callable[[str], str]) -> list[dict[str, Any]]:
+def nav_config(entries: Sequence[NavEntry], gettext: Callable[[str], str]) -> list[dict[str, Any]]:
     """MkDocs' nav: each page or group under its title in the page's language."""
     return [{gettext(title): target if isinstance(target, str) else nav_config(target, gettext)} for title, target in entries]
 

@@ -35,7 +35,7 @@ class TextPlace:
     nl: str
 
 
-def read_state(root: pathlib.FieldPath) -> State:
+def read_state(root: pathlib.Path) -> State:
     """The recorded state, or an empty one where none was written yet."""
     path = root / STATE_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from generator.languages import LANGUAGES
 from generator.problem import FieldPath, Problem, field_path, printable
@@ -164,7 +165,7 @@ def _unsafe_text(value: str) -> str:
     )
 
 
-def _specific(error: dict[str, Any], path: FieldPath, model: type[BaseModel], annotation: Any) -> str | None:
+def _specific(error: ErrorDetails, path: FieldPath, model: type[BaseModel], annotation: Any) -> str | None:
     """The message for an error that says more than “wrong kind of value”, or None."""
     kind = error["type"]
     value = error.get("input")
@@ -279,7 +280,7 @@ def _moved(path: FieldPath, model: type[BaseModel], document: Document) -> tuple
 
 def problems_from_validation(error: ValidationError, model: type[BaseModel], document: Document, file: str) -> list[Problem]:
     """Turn a pydantic ValidationError into one Problem per wrong field."""
-    by_path: dict[FieldPath, list[dict[str, Any]]] = {}
+    by_path: dict[FieldPath, list[ErrorDetails]] = {}
     for item in error.errors():
         path = _real_path(tuple(item["loc"]), document.data, item["type"])
         by_path.setdefault(path, []).append(item)

@@ -93,17 +93,17 @@ def _written_tag(tag: str) -> str:
     return printable("!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag)
 
 
-def _refuse(event: yaml.Event, path: FieldPath) -> None:
+def _refuse(event: yaml.NodeEvent, path: FieldPath) -> None:
     """Raise on an anchor, alias or tag: checked on its event, before anything is built from it."""
-    line = event.start_mark.line + 1
+    line = event.start_mark.line + 1  # type: ignore[union-attr]  # the parser gives every event its marks
     if isinstance(event, yaml.AliasEvent):
         raise YamlProblem(
             line,
-            f"“*{printable(event.anchor)}” is an alias, which is not allowed; write the value out in full "
+            f"“*{printable(event.anchor)}” is an alias, which is not allowed; write the value out in full "  # type: ignore[arg-type]  # an alias always names its anchor
             "(if this is a text that starts with *, put the whole text in quotes: \"…\")",
             path,
         )
-    if getattr(event, "anchor", None):
+    if event.anchor:
         raise YamlProblem(
             line,
             f"“&{printable(event.anchor)}” is an anchor, which is not allowed; remove it and write the value out in full wherever it is needed "
@@ -170,14 +170,14 @@ def _read(text: str, loader: type) -> Document:
     for event in yaml.parse(text, Loader=loader):
         kind = type(event)
         if kind is yaml.DocumentStartEvent:
-            starts.append(event.start_mark.line + 1)
+            starts.append(event.start_mark.line + 1)  # type: ignore[union-attr]  # the parser gives every event its marks
             continue
         if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
             stack.pop()
             continue
         if not isinstance(event, yaml.NodeEvent):
             continue
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1  # type: ignore[union-attr]  # the parser gives every event its marks
         path: FieldPath = ()
         top = stack[-1] if stack else None
         is_key = False
@@ -186,7 +186,7 @@ def _read(text: str, loader: type) -> Document:
                 path = top[0] + (top[2],)
                 top[2] += 1
             elif top[3]:
-                top[4] = event.value if kind is yaml.ScalarEvent else "?"
+                top[4] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
                 top[3] = False
                 path = top[0] + (top[4],)
                 is_key = True
@@ -196,7 +196,7 @@ def _read(text: str, loader: type) -> Document:
         if event.anchor is not None or getattr(event, "tag", None) is not None:
             _refuse(event, path)
         value: Any = None
-        if is_key:
+        if is_key and top is not None:
             if shape is None and kind is not yaml.ScalarEvent:
                 shape = YamlProblem(line, "a key must be a plain word followed by a colon, like “name:”", top[0])
             elif shape is None and top[4] in top[5]:
@@ -209,10 +209,10 @@ def _read(text: str, loader: type) -> Document:
                 lines[path] = line
         elif shape is None:
             lines.setdefault(path, line)
-            if kind is yaml.ScalarEvent:
+            if isinstance(event, yaml.ScalarEvent):
                 value = _scalar(event.value, event.style)
                 # A block text's end mark is the start of the line after it.
-                last = event.end_mark.line + (0 if event.end_mark.column else -1) + 1
+                last = event.end_mark.line + (0 if event.end_mark.column else -1) + 1  # type: ignore[union-attr]  # the parser gives every event its marks
                 if last > line:
                     last_lines[path] = last
             else:

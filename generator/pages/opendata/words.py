@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard, TypeVar
+
 from generator.pages.answers import RouteEntry
 from generator.pages.i18n import N_, label, translations
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Programme, Status, Text
+from generator.records.model import UNKNOWN, Programme, Status, Text, Unknown
+
+T = TypeVar("T")
 
 VERDICT_WORDS = {
     "yes": N_("Yes"),
@@ -24,7 +28,7 @@ def gettext(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
-def known(value: object) -> bool:
+def known(value: T | Unknown | None) -> TypeGuard[T]:
     """True where the record gives the fact: not `unknown`, not left out."""
     return value is not None and value != UNKNOWN
 
@@ -42,7 +46,7 @@ def text(value: Text | str, lang: str) -> str:
 def verdict_words(entry: RouteEntry, lang: str) -> str:
     """The answer for one referrer, e.g. “Yes, on conditions”, through VERDICT_WORDS; a no because the
     source names the only way in says which way that is, as the pages do."""
-    if entry.only_through:
+    if entry.only_through and entry.only is not None:
         return gettext("No — only through %(way)s", lang) % {"way": entry.only.through.get(lang)}
     answer = gettext(VERDICT_WORDS[entry.verdict], lang)
     if entry.route is not None and entry.route.referrer_as is not None:
