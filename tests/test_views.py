@@ -12,15 +12,15 @@ from generator.pages.plan import Page, nav_pages, plan_pages
 from generator.pages.render import environment, render_page
 from generator.pages.urls import referrer_path, relative_link
 from generator.pages.views import (
-    directory_places,
-    directory_roles,
-    role_groups,
     CompareView,
     FinderView,
     ReferrerView,
     by_verdict,
+    directory_places,
+    directory_roles,
     programme_views,
     provider_views,
+    role_groups,
     table_choices,
 )
 from generator.records.geography import gss_names

@@ -24,7 +24,6 @@ from generator.pages.urls import (
     referrer_path,
 )
 from generator.records.geography import Jurisdiction
-from generator.records.roles import role_places, roles_for
 from generator.records.model import (
     UNKNOWN,
     Area,
@@ -39,6 +38,7 @@ from generator.records.model import (
     Source,
     Text,
 )
+from generator.records.roles import role_places, roles_for
 
 
 @dataclass(frozen=True)

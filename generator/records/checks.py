@@ -6,11 +6,11 @@ import datetime
 from collections.abc import Iterator
 
 from generator.problem import FieldPath, Problem, field_path
-from generator.records.load import LoadedFile
 from generator.records.geography import jurisdiction_of
+from generator.records.load import LoadedFile
 from generator.records.model import Referrer, Route
-from generator.records.roles import role_places, roles_for
 from generator.records.record_paths import nodes
+from generator.records.roles import role_places, roles_for
 from generator.records.terms import TERMS_FILE, ruled_out_words
 
 REVIEW_WARN_DAYS = 365
