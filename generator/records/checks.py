@@ -9,6 +9,7 @@ from generator.problem import FieldPath, Problem, field_path
 from generator.records.load import LoadedFile
 from generator.records.model import Referrer, Route
 from generator.records.record_paths import nodes
+from generator.records.spelling import spelling_problems
 from generator.records.terms import TERMS_FILE, ruled_out_words
 
 REVIEW_WARN_DAYS = 365
@@ -118,4 +119,4 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
         problems += _references(item, programme_ids)
         problems += _review_dates(item, today)
         problems += _dutch_terms(item)
-    return problems
+    return problems + spelling_problems(files)
