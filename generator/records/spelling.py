@@ -68,9 +68,10 @@ def declared_names(item: LoadedFile) -> set[str]:
 
 
 def dutch_texts(item: LoadedFile) -> Iterator[tuple[FieldPath, str]]:
-    """Every Dutch text of a record, with its path."""
+    """Every Dutch text of a record that the spell checker reads, with its path: not names, not placeholders."""
     for path, node in nodes(item.document.data):
-        if path and path[-1] == "nl" and isinstance(node, str) and not _is_name_path(path):
+        # A text still holding the template's TODO is reported as such; its words are the template's.
+        if path and path[-1] == "nl" and isinstance(node, str) and "TODO" not in node and not _is_name_path(path):
             yield path, node
 
 
