@@ -1,8 +1,10 @@
-"""Shared fixtures: the fixture site and the real site, each built once and served on localhost, and Chromium.
+"""Shared fixtures: the fixture site, built once and served on localhost, and Chromium.
 
-Tests about the code use the fixture site (tests/fixtures/: made-up records, and
-the hand-written pages that name real records replaced by short ones); only tests
-about the real content (its spelling, its HTML, its pages) use the real site.
+Tests use the fixture site (tests/fixtures/: made-up records, and the
+hand-written pages that name real records replaced by short ones), never the
+live records in services/: an editor who reviews a record today, corrects a
+fact or adds a provider must not break a test. What must hold of the live
+records is part of `generator check`.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def copy_project(target: Path) -> Path:
-    """Copy what a build of the real records reads into `target`."""
-    for name in ("content", "site_templates", "services"):
+    """Copy what a build reads into `target`, but no records: the pages, the templates and mkdocs.yml."""
+    for name in ("content", "site_templates"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
@@ -46,7 +48,6 @@ def copy_project(target: Path) -> Path:
 def copy_fixture_project(target: Path) -> Path:
     """Copy what a build reads into `target`, with the fixture records and the fixture pages in place of the real ones."""
     copy_project(target)
-    shutil.rmtree(target / "services")
     shutil.copytree(FIXTURES, target / "services")
     shutil.copytree(FIXTURE_CONTENT, target / "content", dirs_exist_ok=True)
     return target
@@ -104,14 +105,8 @@ def site(built_project: tuple[Path, Outcome]) -> Path:
     return built(*built_project)
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real records built once: only for tests about the real content."""
-    return built(*once_per_run(tmp_path_factory, "real", lambda root: build(copy_project(root), TODAY)))
-
-
 # A test that uses one of these builds a site or drives a browser: it is marked slow (pytest.ini).
-SLOW_FIXTURES = {"built_project", "site", "site_url", "real_site", "real_site_url", "browser", "page", "own_page"}
+SLOW_FIXTURES = {"built_project", "site", "site_url", "browser", "page", "own_page"}
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -142,13 +137,6 @@ def serve(folder: Path) -> Iterator[str]:
 def site_url(site: Path) -> Iterator[str]:
     """The fixture site served on 127.0.0.1."""
     with serve(site) as address:
-        yield address
-
-
-@pytest.fixture(scope="session")
-def real_site_url(real_site: Path) -> Iterator[str]:
-    """The real site served on 127.0.0.1."""
-    with serve(real_site) as address:
         yield address
 
 

@@ -178,7 +178,7 @@ def test_every_programme_and_fact_source_appears(site: Path) -> None:
     english = (site / "programmes" / "example-group" / "index.html").read_text()
     assert "team@service.example.org" in english and "Example web page" in english and "Motivational interviewing." in english
     dutch = (site / "nl" / "programmes" / "example-group" / "index.html").read_text()
-    assert "80%" in dutch and "Voorbeeldwebpagina" in dutch
+    assert "80%" in dutch and "Voorbeeld-webpagina" in dutch
 
 
 def test_every_link_within_the_site_leads_to_a_file(site: Path) -> None:

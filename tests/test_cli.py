@@ -16,7 +16,7 @@ import generator.__main__ as cli
 from generator.build import Outcome, build
 from generator.records.yaml_reader import read_yaml
 
-from .conftest import ROOT, TODAY, built
+from .conftest import ROOT, TODAY, built, copy_fixture_project
 
 RECORD = "services/example.yaml"
 
@@ -173,9 +173,10 @@ def test_check_and_build_in_a_copy_of_the_repository_fail_without_a_traceback(pr
 
 
 @pytest.mark.slow
-def test_a_reader_that_stops_early_is_not_an_error() -> None:
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     """`python -m generator report | head` must not end in “stopped unexpectedly”."""
-    process = subprocess.Popen([sys.executable, "-m", "generator", "report"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    root = copy_fixture_project(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "report"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # before the generator has written anything: its first write finds no reader
     assert process.wait(timeout=120) == 0

@@ -1,8 +1,10 @@
-"""The Dutch follows the term list (generator/locales/nl/terms.yaml) and spells clean under Debian's hunspell-nl.
+"""The hand-written Dutch follows the term list (generator/locales/nl/terms.yaml) and spells clean under Debian's hunspell-nl.
 
-These tests read the real Dutch texts on purpose: records, content pages and
-the interface catalogue are what a Dutch reader sees. The code that finds a
-ruled-out word is tested on its own with made-up text.
+These tests read the real content pages and the interface catalogue on purpose:
+they are not records, and only developers change them. The records' Dutch is
+checked by `check` (generator/records/checks.py, generator/records/spelling.py),
+so that an editor learns of a word on its line. The code that finds a ruled-out
+word is tested on its own with made-up text.
 """
 
 from __future__ import annotations
@@ -11,31 +13,14 @@ import re
 import subprocess
 
 import pytest
-import yaml
 from babel.messages.pofile import read_po
 
-from generator.records.record_paths import nodes
 from generator.records.terms import TERMS_FILE, dutch_terms, ruled_out_words, search_words
 
 from .conftest import ROOT
 
 CATALOGUE = ROOT / "generator" / "locales" / "nl" / "LC_MESSAGES" / "messages.po"
 WORDS_FILE = ROOT / "generator" / "locales" / "nl" / "words.txt"
-
-
-def record_texts() -> dict[str, str]:
-    """Every Dutch text of the records, by file and field; names kept in their own language are left out."""
-    texts = {}
-    for path in sorted((ROOT / "services").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        provider = data["provider"]
-        names = [n["name"] for n in provider.get("other_names", []) + provider.get("member_organisations", [])]
-        for where, node in nodes(data):
-            if where and where[-1] == "nl" and isinstance(node, str):
-                for name in sorted(names, key=len, reverse=True):
-                    node = node.replace(name, " ")
-                texts[f"{path.name}:{'.'.join(map(str, where))}"] = node
-    return texts
 
 
 def page_text(markdown: str) -> str:
@@ -60,7 +45,7 @@ def catalogue_texts() -> dict[str, str]:
     return {str(m.id): page_text(re.sub(r"%\(\w+\)s|\{\w+\}", " ", m.string)) for m in catalogue if m.id and isinstance(m.string, str)}
 
 
-ALL_TEXTS = {"record": record_texts, "content page": content_texts, "catalogue": catalogue_texts}
+ALL_TEXTS = {"content page": content_texts, "catalogue": catalogue_texts}
 
 
 def test_a_ruled_out_word_is_found_with_the_term_to_write():

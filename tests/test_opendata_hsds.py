@@ -217,7 +217,7 @@ def test_every_referrer_has_its_answer_as_an_attribute_and_the_routes_go_in_the_
     assert "Social worker: Yes" in process and "Fill in the referral form." in process and "team@service.example.org" in process
     assert "The father himself: Yes, on conditions" in process and "After a Cafcass recommendation." in process
     assert "Cafcass officer: No" in process
-    assert service["required_documents"][0]["document"] == "The father himself: The Section 7 report."
+    assert service["required_documents"][0]["document"] == "The father himself: The Section 7 report (S7)."
     assert "Fathers with a history of sexual offending against children." in service["eligibility_description"]
     assert service["eligibility_description"].count("\n") == 3
 

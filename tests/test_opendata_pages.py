@@ -39,9 +39,9 @@ def test_the_open_data_page_links_to_every_form_and_each_link_works(site: Path, 
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
-def test_the_open_data_page_explains_status_attributes_the_uk_profile_and_gives_a_working_example(real_site: Path, lang: str) -> None:
-    """The page's words and its example are about the real records' data: read on the real site."""
-    html = (real_site / LANGUAGE_ROOTS[lang] / "open-data" / "index.html").read_text(encoding="utf-8")
+def test_the_open_data_page_explains_status_attributes_the_uk_profile_and_gives_a_working_example(site: Path, lang: str) -> None:
+    """The page is the real one; its example names a real programme, so it is checked to be where the site serves that programme."""
+    html = (site / LANGUAGE_ROOTS[lang] / "open-data" / "index.html").read_text(encoding="utf-8")
     for anchor in ("hsds", "hsds-attributes", "uk-profile", "json-ld", "csv"):
         assert f'id="{anchor}"' in html, anchor
     for field in hsds.UK_PROFILE_DROPS:
@@ -49,13 +49,15 @@ def test_the_open_data_page_explains_status_attributes_the_uk_profile_and_gives_
     for status in ("active", "inactive", "defunct", "directory-status/unknown"):
         assert f"<code>{status}</code>" in html
     assert "CC BY 4.0" in html and str(hsds.NAMESPACE) in html
-    services = json.loads((real_site / LANGUAGE_ROOTS[lang] / "hsds" / "services" / "index.json").read_text(encoding="utf-8"))["contents"]
-    codes = {a["taxonomy_term"]["code"].split("/")[0] for path in (real_site / LANGUAGE_ROOTS[lang] / "hsds" / "services").glob("*/index.json") for a in json.loads(path.read_text())["attributes"]}
+    services = json.loads((site / LANGUAGE_ROOTS[lang] / "hsds" / "services" / "index.json").read_text(encoding="utf-8"))["contents"]
+    codes = {a["taxonomy_term"]["code"].split("/")[0] for path in (site / LANGUAGE_ROOTS[lang] / "hsds" / "services").glob("*/index.json") for a in json.loads(path.read_text())["attributes"]}
     assert codes and services
     for code in codes:
         assert f"<code>{code}" in html, code
-    example = re.search(r"curl &quot;\$SITE/((?:nl/)?hsds/services/[0-9a-f-]{36}/index\.json)&quot;", html)
-    assert example and (real_site / example.group(1)).is_file()
+    example = re.search(r"curl &quot;\$SITE/((?:nl/)?hsds/services/)([0-9a-f-]{36})(/index\.json)&quot;", html)
+    assert example and example.group(2) == hsds.hsds_id("service", "hacro-caring-dads"), "the example is HACRO's Caring Dads"
+    fixture_programme = example.group(1) + hsds.hsds_id("service", "example-group") + example.group(3)
+    assert (site / fixture_programme).is_file(), "the example's address is where the site serves a programme"
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))

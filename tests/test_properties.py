@@ -16,10 +16,11 @@ from generator.problem import Problem
 from generator.records.checks import check_records
 from generator.records.load import load_file
 
-from .conftest import ROOT, TODAY
+from .conftest import FIXTURES, ROOT, TODAY
 
 NAME = "services/record.yaml"
-RECORDS = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "services").glob("*.yaml"))}
+BASE = ROOT / "tests" / "bad_records" / "base.yaml"
+RECORDS = {path.name: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.yaml"))} | {BASE.name: BASE.read_text(encoding="utf-8")}
 PARSED = {name: yaml.safe_load(text) for name, text in RECORDS.items()}
 # Words that belong to PyYAML or pydantic, not to an editor.
 JARGON = re.compile(r"Input should|validation error|Field required|Value error|<block|scalar|Traceback|annotation|NoneType|literal\[")
@@ -169,7 +170,7 @@ def test_records_with_random_bytes_never_raise(text: str, changes: list[tuple[fl
     _load(bytes(raw))
 
 
-def test_the_real_records_load_without_problems() -> None:
+def test_the_records_mutated_load_without_problems() -> None:
     """The starting point of the mutations is valid, so every problem above comes from a mutation."""
     assert len(RECORDS) >= 4
     for text in RECORDS.values():

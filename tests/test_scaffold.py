@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.__main__ import main
 from generator.build import check
 
-from .conftest import TODAY, copy_project
+from .conftest import TODAY, copy_fixture_project
 
 
 def _run(root: Path, *args: str) -> int:
@@ -16,7 +16,7 @@ def _run(root: Path, *args: str) -> int:
 
 
 def test_new_provider_fails_check_until_every_todo_is_filled(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     assert _run(root, "new", "provider", "new-org") == 0
     path = root / "services" / "new-org.yaml"
     _, problems = check(root, TODAY)
@@ -33,21 +33,22 @@ def test_new_provider_fails_check_until_every_todo_is_filled(tmp_path: Path) -> 
 
 
 def test_new_provider_refuses_a_bad_or_taken_id(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     assert _run(root, "new", "provider", "Bad Id") == 1
-    assert _run(root, "new", "provider", "hacro") == 1
+    assert _run(root, "new", "provider", "example") == 1
     assert not (root / "services" / "Bad Id.yaml").exists()
 
 
 def _filled(text: str) -> str:
-    """Every TODO filled in as an editor would: an area's official code, and text from the source."""
+    """Every TODO filled in as an editor would: an area's official code, and text from the source, in Dutch where the text is Dutch (check spell-checks it)."""
     text = re.sub(r'code: "TODO[^"]*"', "code: E10000015", text)
+    text = re.sub(r'(\bnl: )"TODO[^"]*"', r'\1"Ingevuld uit de bron"', text)
     return re.sub(r'"TODO[^"]*"', '"Filled in from the source"', text)
 
 
 def test_the_example_route_is_a_route_once_its_lines_are_uncommented(tmp_path: Path) -> None:
     """Done as the template says: replace `referral_routes: []` with the example's lines, each without its first “# ”."""
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     assert _run(root, "new", "provider", "new-org") == 0
     path = root / "services" / "new-org.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -64,7 +65,7 @@ def test_the_example_route_is_a_route_once_its_lines_are_uncommented(tmp_path: P
 
 def test_the_template_asks_only_for_what_an_editor_has(tmp_path: Path) -> None:
     """No file name in the maintainers' source folder; what to write for a web page or a printed leaflet."""
-    root = copy_project(tmp_path)
+    root = copy_fixture_project(tmp_path)
     assert _run(root, "new", "provider", "new-org") == 0
     text = (root / "services" / "new-org.yaml").read_text(encoding="utf-8")
     fields = [line.split("#")[0] for line in text.splitlines()]

@@ -11,6 +11,7 @@ from generator.records.load import LoadedFile
 from generator.records.model import Referrer, Route
 from generator.records.record_paths import nodes
 from generator.records.roles import role_places, roles_for
+from generator.records.spelling import spelling_problems
 from generator.records.terms import TERMS_FILE, ruled_out_words
 
 REVIEW_WARN_DAYS = 365
@@ -134,4 +135,4 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
         problems += _places_and_roles(item)
         problems += _review_dates(item, today)
         problems += _dutch_terms(item)
-    return problems
+    return problems + spelling_problems(files)

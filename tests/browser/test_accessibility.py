@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def wide(browser: object, site: Path, site_url: str, real_site: Path, real_site_url: str) -> Iterator[dict[str, Visit]]:
-    yield visit_every_page(browser, every_page(site, site_url, real_site, real_site_url), WIDE, focus_exit=True)
+def wide(browser: object, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
+    yield visit_every_page(browser, every_page(site, site_url), WIDE, focus_exit=True)
 
 
 def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:

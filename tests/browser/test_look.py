@@ -3,8 +3,8 @@ languages, at 1280 and 375 px, with JavaScript and without.
 
 Each test opens the fixture site (tests/conftest.py) in a context of one
 window width and one JavaScript setting; requests to any other host are
-refused, so the quick exit's neutral pages are never fetched. Only the home
-page's ways in, which are the real home page's words, are read on the real site.
+refused, so the quick exit's neutral pages are never fetched. The fixture home
+pages hold the real home pages' ways in, word for word.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.publish.mkdocs_config import read_base
-from tests.conftest import ROOT, fixture_files
+from tests.conftest import FIXTURE_CONTENT, ROOT, fixture_files
 
 pytestmark = pytest.mark.browser
 
@@ -72,12 +72,6 @@ def tab_of_its_own(param: tuple[str, bool], browser: object, address: str) -> It
 def own_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
     """A tab on the fixture site in a context of its own, for a test that sets the context's clock."""
     yield from tab_of_its_own(request.param, browser, site_url)
-
-
-@pytest.fixture(scope="module", params=VIEW_PARAMS, ids=view_id)
-def real_view(request: pytest.FixtureRequest, browser: object, real_site_url: str) -> Iterator[tuple[object, str, bool]]:
-    """A tab on the real site per view, for what its hand-written pages say: (page, width, js)."""
-    yield from tab_of_its_own(request.param, browser, real_site_url)
 
 
 LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
@@ -200,17 +194,27 @@ def test_the_header_shows_the_sites_whole_name_at_every_width_and_scroll(view: t
         assert not topics[0]["cut"] and topics[0]["right"] <= topics[0]["inner"], topics
 
 
+WAYS_IN = re.compile(r'<div class="fpd-ways" markdown="block">.*?\n</div>\n\n</div>\n', re.S)
+
+
 @LANGS
-def test_fathers_have_their_own_way_in_from_the_home_page(real_view: tuple, real_site_url: str, lang: str) -> None:
-    page, _, _ = real_view
-    page.goto(real_site_url + ROOTS[lang])
+def test_the_fixture_home_page_has_the_real_home_pages_ways_in(lang: str) -> None:
+    real = WAYS_IN.search((ROOT / "content" / lang / "index.md").read_text(encoding="utf-8"))
+    fixture = WAYS_IN.search((FIXTURE_CONTENT / lang / "index.md").read_text(encoding="utf-8"))
+    assert real and fixture and real.group(0) == fixture.group(0)
+
+
+@LANGS
+def test_fathers_have_their_own_way_in_from_the_home_page(view: tuple, site_url: str, lang: str) -> None:
+    page, _, _ = view
+    page.goto(site_url + ROOTS[lang])
     heading = page.locator("h2", has_text={"en": "Told to do a course?", "nl": "Moet u een cursus volgen?"}[lang])
     way = page.locator(".fpd-way", has=heading)
     assert way.count() == 1 and heading.is_visible()
     hrefs = [link.get_attribute("href") for link in way.locator("a").all()]
     assert "referrals/self/" in hrefs and "family-courts/" in hrefs, hrefs
     way.locator('a[href="referrals/self/"]').click()
-    page.wait_for_url(real_site_url + ROOTS[lang] + "referrals/self/")
+    page.wait_for_url(site_url + ROOTS[lang] + "referrals/self/")
 
 
 @LANGS

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def narrow(browser: object, site: Path, site_url: str, real_site: Path, real_site_url: str) -> Iterator[dict[str, Visit]]:
-    yield visit_every_page(browser, every_page(site, site_url, real_site, real_site_url), NARROW, focus_exit=False)
+def narrow(browser: object, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
+    yield visit_every_page(browser, every_page(site, site_url), NARROW, focus_exit=False)
 
 
 def test_axe_finds_nothing_at_320(narrow: dict[str, Visit]) -> None:

@@ -1,10 +1,9 @@
 """Visiting every built page in Chromium with axe-core loaded, and what each visit saw.
 
 The accessibility tests (test_accessibility.py, at 1280 px) and the reflow tests
-(test_reflow.py, at 320 px) each visit every page of the fixture site, and the
-real site's hand-written pages that the fixture site replaces
-(tests/fixtures/content/), so that every template and every hand-written page is
-seen. Each page is visited once per window size and everything measured on that
+(test_reflow.py, at 320 px) each visit every page of the fixture site, so that
+every template, and every hand-written page that names no real record, is seen
+(the pages that do are replaced by tests/fixtures/content/). Each page is visited once per window size and everything measured on that
 visit is kept. axe-core (the copy axe-playwright-python ships) runs with the
 WCAG 2.0/2.1/2.2 A and AA rules; each context loads it into every page once, as
 an init script, instead of sending it again for every check. The two widths are
@@ -21,7 +20,7 @@ from urllib.parse import urlsplit
 from axe_playwright_python.base import AXE_SCRIPT
 
 from generator.publish.mkdocs_config import read_base
-from tests.conftest import FIXTURE_CONTENT, ROOT
+from tests.conftest import ROOT
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -47,15 +46,6 @@ def page_paths(site: Path) -> list[str]:
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
         paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
-    return paths
-
-
-def replaced_pages() -> list[str]:
-    """The URL paths of the hand-written pages the fixture site has in place of the real ones."""
-    paths = []
-    for page in sorted(FIXTURE_CONTENT.glob("*/*.md")):
-        lang, name = page.parent.name, page.stem
-        paths.append(("/" if lang == "en" else f"/{lang}/") + ("" if name == "index" else name + "/"))
     return paths
 
 
@@ -129,13 +119,11 @@ def visit_every_page(browser: object, urls: list[str], viewport: dict, focus_exi
     return visits
 
 
-def every_page(site: Path, site_url: str, real_site: Path, real_site_url: str) -> list[str]:
-    """Every page of the fixture site, then the real hand-written pages it replaces, as addresses."""
+def every_page(site: Path, site_url: str) -> list[str]:
+    """Every page of the fixture site, as addresses."""
     found = page_paths(site)
     assert "/" in found and "/nl/" in found and "/nl/staying-safe-online/" in found and "/accessibility/" in found
-    replaced = replaced_pages()
-    assert "/" in replaced and "/nl/" in replaced and set(replaced) <= set(found) and set(replaced) <= set(page_paths(real_site))
-    addresses = [site_url + path for path in found] + [real_site_url + path for path in replaced]
+    addresses = [site_url + path for path in found]
     dutch = [address for address in addresses if urlsplit(address).path.startswith("/nl/")]
     assert len(addresses) - len(dutch) == len(dutch) > 20, "each language has as many pages"
     return addresses

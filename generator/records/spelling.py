@@ -1,0 +1,125 @@
+"""The Dutch spelling of the records, checked with hunspell and its nl_NL dictionary (Debian: hunspell, hunspell-nl)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+
+from generator.problem import FieldPath, Problem, field_path
+from generator.records.load import LoadedFile
+from generator.records.record_paths import nodes
+
+HUNSPELL = "hunspell"
+"""The spell checker to run; a test points it at a missing program."""
+INSTALL = "apt-get install hunspell hunspell-nl"
+
+# A word starts with a letter; a hyphenated compound or a word with an apostrophe (DVPP's) stays one word.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Addresses are not Dutch: their parts would read as misspelt words.
+_ADDRESS = re.compile(r"https?://\S+|\S+@\S+")
+# Where a record names something, by path; "*" stands for any list index or language.
+_NAME_PATHS = (
+    ("provider", "name", "*"),
+    ("provider", "short_name"),
+    ("provider", "other_names", "*", "name"),
+    ("provider", "member_organisations", "*", "name"),
+    ("programmes", "*", "name", "*"),
+    ("programmes", "*", "areas", "*", "name", "*"),
+)
+# Dutch writes één as Eén at the start of a sentence (Taalunie), a form hunspell-nl lacks: it is asked about één.
+_SENTENCE_FORMS = {"Eén": "één"}
+NOT_CHECKED = (
+    "the Dutch spelling of the records was not checked (in any file), because hunspell or its Dutch dictionary is not installed; "
+    f"install them (on Debian or Ubuntu: {INSTALL}) and run the check again"
+)
+
+_verdicts: dict[str, bool] = {}
+"""What hunspell said of each word it was asked about: its verdict does not change within one run, and tests check many records."""
+
+
+def words(text: str) -> set[str]:
+    """The words of a text as a speller reads them: addresses left out, a hyphenated compound kept whole."""
+    tokens = (token.strip("-’'") for token in _WORD.findall(_ADDRESS.sub(" ", text)))
+    return {token for token in tokens if len(token) > 1}
+
+
+def _parts(word: str) -> list[str]:
+    return [part for part in word.split("-") if len(part) > 1]
+
+
+def _asked(word: str) -> list[str]:
+    """What hunspell is asked about for one word: the word as the dictionary spells it, and the parts of a compound."""
+    return [_SENTENCE_FORMS.get(word, word), *_parts(word)]
+
+
+def _is_name_path(path: FieldPath) -> bool:
+    return any(len(path) == len(pattern) and all(p == "*" or p == step for p, step in zip(pattern, path)) for pattern in _NAME_PATHS)
+
+
+def declared_names(item: LoadedFile) -> set[str]:
+    """Every word of the names a record declares: its provider's and programmes' names, its other names, member organisations and areas."""
+    found: set[str] = set()
+    for path, node in nodes(item.document.data):
+        if isinstance(node, str) and _is_name_path(path):
+            for word in words(node):
+                found |= {word, *_parts(word)}
+    return found
+
+
+def dutch_texts(item: LoadedFile) -> Iterator[tuple[FieldPath, str]]:
+    """Every Dutch text of a record that the spell checker reads, with its path: not names, not placeholders."""
+    for path, node in nodes(item.document.data):
+        # A text still holding the template's TODO is reported as such; its words are the template's.
+        if path and path[-1] == "nl" and isinstance(node, str) and "TODO" not in node and not _is_name_path(path):
+            yield path, node
+
+
+def _ask_hunspell(asked: set[str]) -> bool:
+    """Ask hunspell about every word at once (one process, however many records) and remember its verdicts; False if it cannot run."""
+    new = sorted(asked - _verdicts.keys())
+    if not new:
+        return True
+    try:
+        run = subprocess.run([HUNSPELL, "-d", "nl_NL", "-l"], input="\n".join(new), capture_output=True, text=True, encoding="utf-8", check=False)
+    except OSError:
+        return False
+    if run.returncode != 0:  # e.g. "Can't open affix or dictionary files": hunspell is there, its Dutch dictionary is not
+        return False
+    unknown = set(run.stdout.split())
+    _verdicts.update((word, word not in unknown) for word in new)
+    return True
+
+
+def _known(word: str, names: set[str]) -> bool:
+    """A word is right when it is a declared name or in the dictionary; a hyphenated compound is right when each of its parts is."""
+    if word in names or _verdicts[_SENTENCE_FORMS.get(word, word)]:
+        return True
+    parts = _parts(word)
+    return "-" in word and bool(parts) and all(part in names or _verdicts[part] for part in parts)
+
+
+def spelling_problems(files: list[LoadedFile]) -> list[Problem]:
+    """A warning for every Dutch word hunspell does not know and no name in its record declares, on the line that holds it."""
+    found: list[tuple[LoadedFile, set[str], FieldPath, set[str]]] = []
+    for item in files:
+        names = declared_names(item)
+        found += [(item, names, path, words(text) - names) for path, text in dutch_texts(item)]
+    asked = {w for *_, text_words in found for word in text_words for w in _asked(word)}
+    if not asked:
+        return []
+    if not _ask_hunspell(asked):
+        return [Problem(files[0].path, 1, "", NOT_CHECKED, "notice")]
+    problems = []
+    for item, names, path, text_words in found:
+        for word in sorted(w for w in text_words if not _known(w, names)):
+            line = item.document.line_matching(path, re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"))
+            problems.append(Problem(item.path, line, field_path(path), _unknown_word(word), "warning"))
+    return problems
+
+
+def _unknown_word(word: str) -> str:
+    return (
+        f"the Dutch spell checker does not know “{word}”: correct the spelling, or, if it is a name, "
+        "declare it in this file under provider.other_names (with its language)"
+    )
