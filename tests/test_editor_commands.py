@@ -6,7 +6,8 @@ the editors' page of the built site. Each runs from the root of a fresh copy of
 the project, as after the README's first command (`scripts/build`, which makes
 `.venv`): the copy is given the project's own `.venv`, linked rather than made
 again, because making it needs PyPI. A placeholder (`<id>`, `<file>`) is
-filled in as an editor would.
+filled in as an editor would. The copy holds the fixture records, never the
+live ones, so that an editor's change to `services/` breaks no test here.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ import pytest
 
 from generator.commands import RUN
 
-from .conftest import ROOT
+from .conftest import FIXTURE_CONTENT, FIXTURES, ROOT
 
 COMMAND = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*python3?\s+-m\s+generator\b[^`\n#]*)")
 SCRIPT = re.compile(r"(?<![\w/.-])scripts/[\w-]+")
-PLACEHOLDERS = {"<id>": "new-org", "<file>": "hacro"}
+PLACEHOLDERS = {"<id>": "new-org", "<file>": "example"}
 WRITTEN = ["README.md", "CONTRIBUTING.md", "generator/records/scaffold/provider.yaml"]
 _LEFT_AT_ROOT = {".git", ".venv", "node_modules", "site", "build", ".pytest_cache", ".hypothesis"}
 
@@ -44,6 +45,9 @@ def fresh_copy(target: Path) -> Path:
     """The project as a fresh clone holds it, with the `.venv` that `scripts/build` makes."""
     shutil.copytree(ROOT, target, ignore=lambda folder, names: (_LEFT_AT_ROOT if Path(folder) == ROOT else set()) | {"__pycache__"})
     (target / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    shutil.rmtree(target / "services")
+    shutil.copytree(FIXTURES, target / "services")
+    shutil.copytree(FIXTURE_CONTENT, target / "content", dirs_exist_ok=True)
     return target
 
 
@@ -102,7 +106,8 @@ def test_the_command_new_provider_prints_and_writes_works_as_printed(tmp_path: P
 @pytest.mark.slow
 def test_the_command_a_translation_warning_prints_works_as_printed(tmp_path: Path) -> None:
     root = fresh_copy(tmp_path / "project")
-    record = root / "services" / "hacro.yaml"
+    assert _worked(paste(f"{RUN} translations confirm", root))
+    record = root / "services" / "example.yaml"
     text = record.read_text(encoding="utf-8")
     english = re.search(r"^( +en: [^\n\"'>|]+)$", text, re.M)
     assert english is not None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.build import check
 from generator.pages.render import Markdown, environment, escape, foreign_name_marker
 from generator.pages.urls import built_address, relative_link
+from generator.records.model import Area, Text
 
-from .conftest import ROOT, TODAY
+from .conftest import fixture_files
 
 
 def test_escape_neutralises_markup_and_markdown() -> None:
@@ -36,12 +36,12 @@ def test_relative_links_between_docs() -> None:
 
 
 def test_an_area_that_is_the_whole_country_is_named_once() -> None:
-    files, _ = check(ROOT, TODAY)
-    programmes = {p.id: p for item in files for p in item.record.programmes}
-    for lang, whole, part in (("en", "The Netherlands", "Hertfordshire (United Kingdom)"), ("nl", "Nederland", "Hertfordshire (Verenigd Koninkrijk)")):
+    programmes = {p.id: p for item in fixture_files() for p in item.record.programmes}
+    nationwide = programmes["voorbeeld-vaders"].model_copy(update={"areas": [Area(code="NL", name=Text(en="The Netherlands", nl="Nederland"))]})
+    for lang, whole, part in (("en", "The Netherlands", "Exampleshire (United Kingdom)"), ("nl", "Nederland", "Exampleshire (Verenigd Koninkrijk)")):
         label = environment(lang).filters["area_label"]
-        assert label(programmes["3ro-caring-dads"]) == whole
-        assert label(programmes["hacro-caring-dads"]) == part
+        assert label(nationwide) == whole
+        assert label(programmes["example-group"]) == part
 
 
 def test_relative_links_to_built_pages() -> None:

@@ -74,12 +74,21 @@ programmes:
         nl: Vaders die in Noord-Wales wonen.
     country: GB
     areas:
-      - id: conwy-and-denbighshire
+      - code: W06000003
         name:
-          en: Conwy and Denbighshire
-          nl: Conwy en Denbighshire
+          en: Conwy
+          nl: Conwy
+      - code: W06000004
+        name:
+          en: Denbighshire
+          nl: Denbighshire
     residency_rule: unknown
     referral_routes:
+      - referrer: cafcass_cymru
+        allowed: false
+        channel: unknown
+        response_time: unknown
+        source: leaflet
       - referrer: social_worker
         allowed: true
         channel:

@@ -115,12 +115,11 @@ def environment(
         return value.get(lang) if isinstance(value, Text) else str(value)
 
     def area_label(programme: Programme) -> str:
-        """Where a programme runs, e.g. “Hertfordshire (United Kingdom)”; an area that is the whole country once."""
+        """Where a programme runs, e.g. “Hertfordshire (United Kingdom)”; an area that is the whole country (its code is the country's) once."""
         names = [t(area.name) for area in programme.areas]
-        country = i18n.country_name(programme.country, lang)
-        # Babel says “Netherlands” where the record says “The Netherlands”.
-        whole_country = [name.casefold().removeprefix("the ") for name in names] == [country.casefold().removeprefix("the ")]
-        return names[0] if whole_country else f"{', '.join(names)} ({country})"
+        if [area.code for area in programme.areas] == [programme.country.value]:
+            return names[0]
+        return f"{', '.join(names)} ({i18n.country_name(programme.country, lang)})"
 
     env.filters.update(
         t=t,
