@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import build
+from generator.records.geography import gss_names
 
 from ..conftest import FIXTURES, TODAY, copy_fixture_project, fixture_files, serve
 
@@ -19,9 +20,11 @@ pytestmark = pytest.mark.browser
 LANGS = {"en": "", "nl": "nl/"}
 MADE_UP = 30
 """Made-up providers (two programmes each, one area each): enough for every split page to have two parts."""
-FAR_AREA = f"example-{MADE_UP - 1}shire"
+AREAS = sorted(code for code in gss_names() if code.startswith("E07"))[:MADE_UP]
+"""An official area code for each made-up provider: real ONS district codes."""
+FAR_AREA = AREAS[-1]
 """An area in the last part."""
-NEAR_AREA = "example-0shire"
+NEAR_AREA = AREAS[0]
 """An area in the first part (the records are read in the order of their file names)."""
 
 
@@ -31,7 +34,8 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = copy_fixture_project(tmp_path_factory.mktemp("large"))
     text = (FIXTURES / "example.yaml").read_text(encoding="utf-8")
     for number in range(MADE_UP):
-        (root / "services" / f"example-{number}.yaml").write_text(text.replace("example", f"example-{number}"), encoding="utf-8")
+        copy = text.replace("example", f"example-{number}").replace("code: E10000016", f"code: {AREAS[number]}")
+        (root / "services" / f"example-{number}.yaml").write_text(copy, encoding="utf-8")
     outcome = build(root, TODAY)
     assert outcome.built, [str(p) for p in outcome.problems] + outcome.messages
     with serve(root / "site") as address:
