@@ -42,6 +42,6 @@ def test_a_cited_document_missing_from_the_folder_of_source_documents_is_listed(
     for present in ("example.txt", "voorbeeld.txt", "wales.txt"):
         (tmp_path / present).write_text("the leaflet\n", encoding="utf-8")
     listed = [str(entry) for entry in editor_report(files, [], TODAY, tmp_path).sources if "folder of source documents" in str(entry)]
-    assert listed == [f"{files[1].path}:151: sources[council-guide].document: the document only-route.txt is not in the folder of source documents"]
+    assert listed == [f"{files[1].path}:{_line_of(files[1].path, 'document: only-route.txt')}: sources[council-guide].document: the document only-route.txt is not in the folder of source documents"]
     unchecked = editor_report(files, [], TODAY, None).sources
     assert not any("folder of source documents" in str(entry) for entry in unchecked)

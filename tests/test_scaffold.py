@@ -42,6 +42,7 @@ def test_new_provider_refuses_a_bad_or_taken_id(tmp_path: Path) -> None:
 def _filled(text: str) -> str:
     """Every TODO filled in as an editor would: an area's official code, and text from the source, in Dutch where the text is Dutch (check spell-checks it)."""
     text = re.sub(r'code: "TODO[^"]*"', "code: E10000015", text)
+    text = re.sub(r'published: "TODO[^"]*"', "published: undated", text)
     text = re.sub(r'(\bnl: )"TODO[^"]*"', r'\1"Ingevuld uit de bron"', text)
     return re.sub(r'"TODO[^"]*"', '"Filled in from the source"', text)
 

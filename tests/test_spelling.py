@@ -112,6 +112,7 @@ sources:
       en: North Wales Dads leaflet
       nl: Folder van North Wales Dads
     publisher: North Wales Dads
+    published: undated
     url: https://north-wales-dads.example.org/leaflet
 
 last_reviewed: {today}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 
@@ -158,6 +159,29 @@ def test_outcomes_leave_out_background_figures(programmes):
     example = by_id(programmes, "example-group")
     assert [figure.kind for figure in example.outcomes] == ["outcome"]
     assert [figure.kind for figure in example.background] == ["context"]
+
+
+def test_four_kinds_of_figure_each_in_its_place_and_an_outcome_in_words(programmes):
+    welsh = by_id(programmes, "wales-tadau")
+    assert [f.value for f in welsh.activity] == [26] and welsh.outcomes[0].value is None
+    page = render_page(environment("en", datetime.date(2026, 11, 22)), Page(welsh))
+    outcomes = page[page.index("## Outcomes") : page.index("### What the programme has done")]
+    assert "- has already prevented several dozens of children from having to be taken into care (stated by" in outcomes
+    assert "**26**" not in outcomes and "- **26** men referred in the latest cohort" in page
+    assert "as stated in Example Family Support Wales web page, 1 June 2018" in page
+
+
+def test_a_status_from_an_old_source_is_not_shown_as_current(programmes):
+    welsh = by_id(programmes, "wales-tadau")
+    assert welsh.newest_dated_source.published == datetime.date(2018, 6, 1)
+    late = render_page(environment("en", datetime.date(2026, 11, 22)), Page(welsh))
+    assert "Last stated as running in Example Family Support Wales web page, 1 June 2018; not confirmed since" in late
+    assert ": Running" not in late
+    fresh = render_page(environment("en", datetime.date(2018, 9, 1)), Page(welsh))
+    assert "Running (as stated in Example Family Support Wales web page, 1 June 2018)" in fresh
+    # Where every source is undated the status stands as the record gives it, and the sources say so.
+    example = render_page(environment("en", datetime.date(2026, 11, 22)), Page(by_id(programmes, "example-group")))
+    assert ": Running\n" in example and "\\(Example Family Service\\), undated\n" in example
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):

@@ -57,6 +57,8 @@ class ProgrammeView:
     record_file: str
     only_source: Source | None = None
     """The source that says the programme's routes are the only ways in."""
+    sources_by_id: dict[str, Source] = field(default_factory=dict)
+    """Every source of the programme's file by id, for a fact (a figure) that names its own."""
 
     @property
     def path(self) -> str:
@@ -101,15 +103,34 @@ class ProgrammeView:
         """What the programme says about one referrer; None for a role of another country than the places it serves."""
         return next((entry for entry in self.routes if entry.referrer == referrer), None)
 
+    def _figures(self, kind: str) -> list[Figure]:
+        return [figure for figure in self.programme.figures if figure.kind == kind]
+
     @property
     def outcomes(self) -> list[Figure]:
-        """Figures that measure the programme's results, not background statistics."""
-        return [figure for figure in self.programme.figures if figure.kind == "outcome"]
+        """Results of the programme as its provider states them, with or without a number."""
+        return self._figures("outcome")
+
+    @property
+    def activity(self) -> list[Figure]:
+        """What the programme itself did (referrals, participants, children reached): never shown as results."""
+        return self._figures("activity")
+
+    @property
+    def evaluation(self) -> list[Figure]:
+        """Findings of an evaluation of the programme."""
+        return self._figures("evaluation")
 
     @property
     def background(self) -> list[Figure]:
         """Background figures, such as local crime statistics: never shown as results."""
-        return [figure for figure in self.programme.figures if figure.kind == "context"]
+        return self._figures("context")
+
+    @property
+    def newest_dated_source(self) -> Source | None:
+        """The programme's most recently published dated source, which the status is as of; None where every source is undated."""
+        dated = [source for source in self.sources if isinstance(source.published, datetime.date)]
+        return max(dated, key=lambda source: source.published) if dated else None
 
     @property
     def unreachable(self) -> bool:
@@ -390,6 +411,7 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
                     last_reviewed=record.last_reviewed,
                     record_file=file,
                     only_source=sources[programme.only_routes.source] if programme.only_routes else None,
+                    sources_by_id=sources,
                 )
             )
     return views

@@ -99,6 +99,19 @@ def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
                     )
 
 
+def _figures(item: LoadedFile) -> Iterator[Problem]:
+    """A figure is a number with its unit, or words alone: never half of a number."""
+    for p_index, programme in enumerate(item.record.programmes):
+        for f_index, figure in enumerate(programme.figures):
+            if (figure.value is None) != (figure.unit is None):
+                given = "value" if figure.unit is None else "unit"
+                yield _problem(
+                    item,
+                    ("programmes", p_index, "figures", f_index, given),
+                    "a figure with a number needs both value and unit (percent or count); for a figure the source states in words only, leave out both and write the statement as label",
+                )
+
+
 def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
     """Each referrer a route names, with the path of the key that names it."""
     yield ("referrer",), route.referrer
@@ -133,6 +146,7 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
     for item in files:
         problems += _references(item, programme_ids)
         problems += _places_and_roles(item)
+        problems += _figures(item)
         problems += _review_dates(item, today)
         problems += _dutch_terms(item)
     return problems + spelling_problems(files)

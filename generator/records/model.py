@@ -218,6 +218,9 @@ class Source(Record):
     id: Slug = Field(description="A short name for the source, used by `sources:` lists in programmes, e.g. hacro-page.")
     title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads” or “Caring Dads leaflet (2025)”.")
     publisher: PlainText = Field(description="Who published the document.")
+    published: datetime.date | Literal["undated"] = Field(
+        description="The day the document was published, as YYYY-MM-DD (a press release's or a leaflet's date), or undated where the document gives none. A fact from a dated source is shown with its date, and a status from an old one is not shown as current."
+    )
     document: PlainText | None = Field(
         default=None,
         description="Leave this out: the directory's maintainers fill it in with the file name of the copy they keep in their shared source folder, e.g. 000_5e80289e4ba53dda.txt.",
@@ -326,12 +329,19 @@ class ProgrammeFormat(Record):
 
 
 class Figure(Record):
-    """A figure from an evaluation or from official statistics, with where it comes from."""
+    """A figure a source states (an outcome, the programme's own activity, an evaluation's finding or context about the area), with who states it and where it comes from."""
 
-    kind: Literal["outcome", "context"] = Field(description="outcome for results of the programme, context for background figures such as local crime statistics.")
-    value: float = Field(description="The number, e.g. 80 or 20906.")
-    unit: Literal["percent", "count"] = Field(description="percent or count.")
-    label: Text = Field(description="What the number counts, written to follow the number, e.g. “of fathers engaged”.")
+    kind: Literal["outcome", "activity", "evaluation", "context"] = Field(
+        description="outcome for results of the programme as its provider states them; activity for what the programme itself did (referrals, participants, children reached); evaluation for findings of an evaluation; context for background figures about the area, such as local crime statistics."
+    )
+    value: float | None = Field(
+        default=None,
+        description="The number, e.g. 80 or 20906. Leave out, with unit, where the source states the figure in words only (“several dozens of children”): label then holds the whole statement.",
+    )
+    unit: Literal["percent", "count"] | None = Field(default=None, description="percent or count; leave out with value.")
+    label: Text = Field(
+        description="What the number counts, written to follow the number, e.g. “of fathers engaged”; without a value, the statement in the source's words, e.g. “has prevented several dozens of children from being taken into care”."
+    )
     period: PlainText | Unknown = Field(description="The year or period the source gives the figure for, e.g. 2019/20, or unknown where the source gives none.")
     by: Text = Field(description="Who states the figure, as the source says, e.g. “Herts Constabulary” or “Wiltshire Council”.")
     basis: Text | None = Field(

@@ -11,7 +11,7 @@ from generator.pages.urls import page_url
 from generator.pages.views import ProgrammeView
 from generator.records.model import Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _plain(value: Any) -> Any:
@@ -38,6 +38,7 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "summary": _plain(p.summary),
         "country": p.country.value,
         "areas": [_plain(a) for a in p.areas],
+        "jurisdictions": [j.value for j in p.jurisdictions],
         "residency_rule": _plain(p.residency_rule),
         "format": _plain(p.format),
         "cost": _plain(p.cost),
@@ -51,6 +52,7 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
             for entry in view.stated_routes
         ],
         "only_routes": _plain(p.only_routes),
+        "other_referrers": _plain(p.other_referrers),
         "referrers_only_through": [r.value for r in view.only_through],
         "referrers_not_stated": [r.value for r in view.unstated],
         "partner_support": _plain(p.partner_support) if isinstance(p.partner_support, str) else [_plain(t) for t in p.partner_support],
