@@ -180,8 +180,23 @@ def test_a_status_from_an_old_source_is_not_shown_as_current(programmes):
     fresh = render_page(environment("en", datetime.date(2018, 9, 1)), Page(welsh))
     assert "Running (as stated in Example Family Support Wales web page, 1 June 2018)" in fresh
     # Where every source is undated the status stands as the record gives it, and the sources say so.
-    example = render_page(environment("en", datetime.date(2026, 11, 22)), Page(by_id(programmes, "example-group")))
-    assert ": Running\n" in example and "\\(Example Family Service\\), undated\n" in example
+    dutch = render_page(environment("en", datetime.date(2026, 11, 22)), Page(by_id(programmes, "voorbeeld-vaders")))
+    assert ": Running\n" in dutch and "\\(Voorbeeldreclassering\\), undated\n" in dutch
+
+
+def test_courses_show_only_from_today_with_their_venue_and_dated_source(programmes):
+    example = by_id(programmes, "example-group")
+    page = render_page(environment("en", datetime.date(2026, 11, 22)), Page(example))
+    where = page[page.index("## Where and when") : page.index("## How to refer")]
+    assert "6 October 2026" not in page, "a course that has started is not shown as upcoming"
+    assert "- Starts 12 January 2027, Tuesdays, 6 to 8 pm: Example Town Hall (Exampleshire), 1 High Street, Exampleton (as stated in Example Dads leaflet, autumn 2026, 1 October 2026)" in where
+    assert where.index("12 January 2027") < where.index("1 February 2027: Online")
+    later = render_page(environment("en", datetime.date(2027, 3, 1)), Page(example))
+    assert "No upcoming course is published." in later and "January 2027" not in later
+    # The finder and the role pages give the next course with each answer.
+    env = environment("en", datetime.date(2026, 11, 22))
+    role = render_page(env, Page(ReferrerView(Referrer.social_worker, programmes, whole(programmes))))
+    assert "Next course\n: Starts 12 January 2027, Tuesdays, 6 to 8 pm: Example Town Hall" in role
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):

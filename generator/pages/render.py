@@ -138,6 +138,8 @@ def environment(
         # Front matter: Material prints title and description into HTML unescaped.
         yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,
+        # A course whose start has passed is never shown as upcoming (the deploy rebuilds the site daily).
+        upcoming=lambda courses: sorted((c for c in courses if today is None or c.starts >= today), key=lambda c: c.starts),
     )
     env.globals.update(
         lang=lang,

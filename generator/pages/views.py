@@ -37,6 +37,7 @@ from generator.records.model import (
     Referrer,
     Source,
     Text,
+    Venue,
 )
 from generator.records.roles import role_places, roles_for
 
@@ -125,6 +126,11 @@ class ProgrammeView:
     def background(self) -> list[Figure]:
         """Background figures, such as local crime statistics: never shown as results."""
         return self._figures("context")
+
+    @property
+    def venues_by_id(self) -> dict[str, Venue]:
+        """The programme's venues by id, for its courses."""
+        return {venue.id: venue for venue in self.programme.venues}
 
     @property
     def newest_dated_source(self) -> Source | None:

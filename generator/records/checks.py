@@ -70,6 +70,11 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
         for field in ("only_routes", "other_referrers"):
             if getattr(programme, field) is not None:
                 yield from must_be("source", getattr(programme, field).source, sources, base + (field, "source"))
+        venues = [venue.id for venue in programme.venues]
+        for i, course in enumerate(programme.courses):
+            yield from must_be("source", course.source, sources, base + ("courses", i, "source"))
+            if course.venue != "online":
+                yield from must_be("venue", course.venue, venues, base + ("courses", i, "venue"))
         for field in ("figures", "testimonials"):
             for i, entry in enumerate(getattr(programme, field)):
                 yield from must_be("source", entry.source, sources, base + (field, i, "source"))
@@ -86,6 +91,10 @@ def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
         for a_index, area in enumerate(programme.areas):
             if jurisdiction_of(area.code).country != programme.country.value:
                 yield _problem(item, base + ("areas", a_index, "code"), f"the area {area.code} lies outside the programme's country ({programme.country.value})")
+        codes = [area.code for area in programme.areas]
+        for v_index, venue in enumerate(programme.venues):
+            if venue.area not in codes:
+                yield _problem(item, base + ("venues", v_index, "area"), f"the venue lies in {venue.area}, which is not one of the programme's areas ({', '.join(codes)}); add the area or correct the code")
         served = roles_for(programme.jurisdictions)
         places = ", ".join(j.value for j in programme.jurisdictions)
         for r_index, route in enumerate(programme.referral_routes):

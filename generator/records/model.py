@@ -351,6 +351,24 @@ class Figure(Record):
     source: Slug = Field(description="The id of the source (under `sources:`) that gives the figure.")
 
 
+class Venue(Record):
+    """A place where the programme meets, as the source names it."""
+
+    id: Slug = Field(description="A short name for the venue, used by `courses:`, e.g. llandudno-junction.")
+    name: Text = Field(description="The place as the source names it, e.g. Llandudno Junction.")
+    area: AreaCode = Field(description="The official code of the area it lies in: one of the programme's `areas`.")
+    address: PlainText | None = Field(default=None, description="The street address, only where the source publishes it.")
+
+
+class Course(Record):
+    """One run of the programme with a start date, from a source that gives it."""
+
+    starts: datetime.date = Field(description="The day the course starts, as YYYY-MM-DD. Once it has passed, pages no longer show the course as upcoming.")
+    when: Text | None = Field(default=None, description="The day and time of its sessions, where the source gives them, e.g. “Tuesdays, 6 to 8 pm”.")
+    venue: Slug | Literal["online"] = Field(description="The id of the venue (under the programme's `venues:`), or online.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that gives the date.")
+
+
 class Testimonial(Record):
     """What a participant or worker said. The speaker's role only, never a name."""
 
@@ -407,6 +425,8 @@ class Programme(Record):
         default=None,
         description="Where the source names the only way in (e.g. “referrals will come from colleagues within Children and Families”): what it is and which source says so. Every referrer without a route then reads “no, only through …”.",
     )
+    venues: list[Venue] = Field(default_factory=list, description="Where the programme meets, where the source names places.")
+    courses: list[Course] = Field(default_factory=list, description="Courses with a start date, from sources that give them, each at a venue or online.")
     partner_support: list[Text] | Unknown = Field(description="Support offered to the partner or mother, or unknown.")
     contacts: list[Slug] = Field(default_factory=list, description="Ids of the provider's contacts (under `contacts:`) for this programme, team inboxes first.")
     figures: list[Figure] = Field(default_factory=list, description="Outcome and context figures, each with its source.")

@@ -40,6 +40,8 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "areas": [_plain(a) for a in p.areas],
         "jurisdictions": [j.value for j in p.jurisdictions],
         "residency_rule": _plain(p.residency_rule),
+        "venues": [_plain(v) for v in p.venues],
+        "courses": [_plain(c) for c in p.courses],
         "format": _plain(p.format),
         "cost": _plain(p.cost),
         "for_whom": [_plain(t) for t in p.for_whom],
