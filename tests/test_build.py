@@ -14,8 +14,8 @@ from generator.records.model import Referrer
 
 from .conftest import ROOT, fixture_files
 
-PROGRAMMES = ["example-group", "example-one-to-one", "only-route-group", "only-route-follow-on", "voorbeeld-vaders", "wales-tadau"]
-PROVIDERS = ["example", "only-route", "voorbeeld", "wales"]
+PROGRAMMES = ["example-group", "example-one-to-one", "only-route-group", "only-route-follow-on", "voorbeeld-vaders", "wales-tadau", "riverside-online"]
+PROVIDERS = ["example", "only-route", "voorbeeld", "wales", "riverside"]
 HAND_WRITTEN = sorted(p.stem for p in (ROOT / "content" / "en").glob("*.md"))
 
 

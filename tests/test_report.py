@@ -38,8 +38,8 @@ def test_reviews_due_are_listed_before_and_after_the_date() -> None:
 def test_a_cited_document_missing_from_the_folder_of_source_documents_is_listed(tmp_path: Path) -> None:
     files = list(fixture_files())
     cited = sorted(source.document for item in files for source in item.record.sources if source.document)
-    assert cited == ["example-leaflet.txt", "example.txt", "only-route.txt", "voorbeeld.txt", "wales.txt"]
-    for present in ("example-leaflet.txt", "example.txt", "voorbeeld.txt", "wales.txt"):
+    assert cited == ["example-leaflet.txt", "example.txt", "only-route.txt", "riverside.txt", "voorbeeld.txt", "wales.txt"]
+    for present in ("example-leaflet.txt", "example.txt", "riverside.txt", "voorbeeld.txt", "wales.txt"):
         (tmp_path / present).write_text("the leaflet\n", encoding="utf-8")
     listed = [str(entry) for entry in editor_report(files, [], TODAY, tmp_path).sources if "folder of source documents" in str(entry)]
     assert listed == [f"{files[1].path}:{_line_of(files[1].path, 'document: only-route.txt')}: sources[council-guide].document: the document only-route.txt is not in the folder of source documents"]

@@ -72,7 +72,7 @@ def test_areas_are_grouped_by_country_gb_first(programmes):
     groups = group_by_area([dutch] + [view for view in programmes if view.programme.id != "only-route-group"])
     assert [group.country for group in groups] == [Country.GB, Country.NL]
     gb_areas = [area.area.id for area in groups[0].areas]
-    assert gb_areas == ["E10000016", "E10000024", "W06000003", "W06000004"]
+    assert gb_areas == ["E10000016", "E10000024", "E09000027", "W06000003", "W06000004"]
     exampleshire = groups[0].areas[0]
     assert {view.programme.id for view in exampleshire.programmes} == {"example-group", "example-one-to-one"}
     assert exampleshire.anchor == "area-E10000016"
@@ -142,7 +142,8 @@ def test_a_programme_answers_for_the_roles_of_the_places_it_serves(programmes):
     ]
     assert welsh.route_for(Referrer.cafcass) is None and welsh.route_for(Referrer.youth_protection) is None
     assert welsh.route_for(Referrer.cafcass_cymru).verdict == "not_stated"
-    assert Referrer.cafcass not in [e.referrer for e in dutch.routes] and dutch.route_for(Referrer.veilig_thuis).verdict == "not_stated"
+    assert Referrer.cafcass not in [e.referrer for e in dutch.routes] and dutch.route_for(Referrer.neighbourhood_team).verdict == "not_stated"
+    assert dutch.route_for(Referrer.veilig_thuis).verdict == "no" and dutch.route_for(Referrer.youth_probation).verdict == "conditional"
     # The source's word about unnamed referrers travels with every "not stated", and changes none.
     assert welsh.route_for(Referrer.cafcass_cymru).other.note.en == "The referral form is for use by professionals."
     assert [e.verdict for e in welsh.routes if e.referrer in (Referrer.gp, Referrer.health, Referrer.professional)] == ["yes"] * 3
@@ -197,6 +198,19 @@ def test_courses_show_only_from_today_with_their_venue_and_dated_source(programm
     env = environment("en", datetime.date(2026, 11, 22))
     role = render_page(env, Page(ReferrerView(Referrer.social_worker, programmes, whole(programmes))))
     assert "Next course\n: Starts 12 January 2027, Tuesdays, 6 to 8 pm: Example Town Hall" in role
+
+
+def test_intake_costs_by_residence_and_a_second_referrer_are_shown_with_their_dated_source(programmes):
+    riverside = by_id(programmes, "riverside-online")
+    assert riverside.route_for(Referrer.self).verdict == "conditional", "a route that needs a second referrer is a yes on conditions"
+    page = render_page(environment("en", datetime.date(2026, 11, 22)), Page(riverside))
+    assert "Cost\n: Fathers who live in the borough, or whose children do: Free; Fathers from elsewhere: £150\n" in page
+    assert "Taking referrals?\n: Full: the next start date is to be confirmed (as stated in Riverside Dads Online flyer, 15 September 2026)" in page
+    assert "**Also needed:** A professional who knows the family also refers him and attends the screening." in page
+    dutch = render_page(environment("nl", datetime.date(2026, 11, 22)), Page(riverside))
+    assert "Neemt aanmeldingen aan?\n: Vol: de volgende begindatum wordt nog bekendgemaakt (volgens Flyer van Riverside Dads Online, 15 september 2026)" in dutch
+    role = render_page(environment("en", datetime.date(2026, 11, 22)), Page(ReferrerView(Referrer.self, programmes, whole(programmes))))
+    assert "Taking referrals?\n: Full: the next start date is to be confirmed" in role
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):

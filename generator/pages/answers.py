@@ -47,7 +47,7 @@ def route_verdict(entry: RouteEntry) -> str:
         return "no" if entry.only is not None else "not_stated"
     if not entry.route.allowed:
         return "no"
-    return "conditional" if entry.route.conditions or entry.only_when else "yes"
+    return "conditional" if entry.route.conditions or entry.route.also_needed or entry.only_when else "yes"
 
 
 VERDICT_ORDER = ("yes", "conditional", "not_stated", "no")

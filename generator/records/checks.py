@@ -70,6 +70,10 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
         for field in ("only_routes", "other_referrers"):
             if getattr(programme, field) is not None:
                 yield from must_be("source", getattr(programme, field).source, sources, base + (field, "source"))
+        for i, case in enumerate(programme.costs):
+            yield from must_be("source", case.source, sources, base + ("costs", i, "source"))
+        if programme.intake is not None:
+            yield from must_be("source", programme.intake.source, sources, base + ("intake", "source"))
         venues = [venue.id for venue in programme.venues]
         for i, course in enumerate(programme.courses):
             yield from must_be("source", course.source, sources, base + ("courses", i, "source"))

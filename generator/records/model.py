@@ -288,12 +288,34 @@ class Route(Record):
     channel: Channel | Unknown = Field(description="How the referral is sent, or unknown.")
     response_time: Text | Unknown = Field(description="How soon the provider answers, or unknown.")
     commitments: list[Text] = Field(default_factory=list, description="What the referrer commits to, e.g. attending review meetings.")
+    also_needed: Text | None = Field(
+        default=None,
+        description="Where the route needs a second referrer too: who, and what they do, e.g. “a professional who knows the family also refers and attends the screening”. The answer is then yes on conditions.",
+    )
     source: Slug = Field(description="The id of the source (under `sources:`) that states this route.")
 
     @property
     def referrers(self) -> list[Referrer]:
         """Every referrer this route is for: `referrer`, then `also_for`."""
         return [self.referrer, *self.also_for]
+
+
+class Intake(Record):
+    """Whether the provider is taking referrals, as a source says on the day it was published."""
+
+    state: Literal["open", "waiting_list", "full", "closed"] = Field(
+        description="open (taking referrals), waiting_list (taking referrals onto a waiting list), full (the current group is full) or closed (not taking referrals)."
+    )
+    note: Text | None = Field(default=None, description="What the source adds, e.g. “the next start date is to be confirmed”.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that says so; its date is shown with it.")
+
+
+class CostCase(Record):
+    """What the programme costs one group of fathers, where the cost depends on where they or their family live."""
+
+    who: Text = Field(description="Whom this cost is for, in the source's words, e.g. “fathers living in the borough, or whose children do”.")
+    cost: Text = Field(description="What it costs them, e.g. “Free” or “£150”.")
+    source: Slug = Field(description="The id of the source (under `sources:`) that gives it.")
 
 
 class OnlyRoutes(Record):
@@ -396,7 +418,9 @@ class Programme(Record):
     aims: list[Text] = Field(default_factory=list, description="What the programme aims to achieve.")
     approaches: list[Text] = Field(default_factory=list, description="Methods it uses, e.g. motivational interviewing.")
     format: ProgrammeFormat = Field(description="Format, duration and intensity.")
-    cost: Text | Unknown = Field(description="What it costs the father, or unknown.")
+    cost: Text | Unknown = Field(description="What it costs the father, or unknown. Where it depends on where he or his family live, write unknown here and each case under `costs`.")
+    costs: list[CostCase] = Field(default_factory=list, description="Where the cost depends on where the father, his children or his (ex-)partner live: one entry per case the source gives.")
+    intake: Intake | None = Field(default=None, description="Whether the provider is taking referrals now, where a dated source says: open, a waiting list, full or closed. Leave out where no source says.")
     for_whom: list[Text] = Field(min_length=1, description="Who the programme is for.")
     only_when: Text | None = Field(
         default=None,

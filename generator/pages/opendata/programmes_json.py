@@ -44,6 +44,8 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "courses": [_plain(c) for c in p.courses],
         "format": _plain(p.format),
         "cost": _plain(p.cost),
+        "costs": [_plain(c) for c in p.costs],
+        "intake": _plain(p.intake),
         "for_whom": [_plain(t) for t in p.for_whom],
         "only_when": _plain(p.only_when),
         "entry_conditions": [_plain(t) for t in p.entry_conditions],
