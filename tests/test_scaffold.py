@@ -43,6 +43,8 @@ def _filled(text: str) -> str:
     """Every TODO filled in as an editor would: an area's official code, and text from the source, in Dutch where the text is Dutch (check spell-checks it)."""
     text = re.sub(r'code: "TODO[^"]*"', "code: E10000015", text)
     text = re.sub(r'published: "TODO[^"]*"', "published: undated", text)
+    text = re.sub(r'(status|kind): "TODO[^"]*"', r"\1: unknown", text)
+    text = re.sub(r'country: "TODO[^"]*"', "country: GB", text)
     text = re.sub(r'(\bnl: )"TODO[^"]*"', r'\1"Ingevuld uit de bron"', text)
     return re.sub(r'"TODO[^"]*"', '"Filled in from the source"', text)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.geography import jurisdiction_of
 from generator.records.load import LoadedFile
-from generator.records.model import Referrer, Route
+from generator.records.model import UNKNOWN, Referrer, Route, Text
 from generator.records.record_paths import nodes
 from generator.records.roles import role_places, roles_for
 from generator.records.spelling import spelling_problems
@@ -112,6 +112,24 @@ def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
                     )
 
 
+ESSENTIAL = "a record means nothing without it: write it from the source (unknown is for facts a record can do without)"
+
+
+def _essentials(item: LoadedFile) -> Iterator[Problem]:
+    """The facts without which a record says nothing (the provider's and programmes' names, summaries, areas, what each source is) are never unknown."""
+    record = item.record
+    texts: list[tuple[FieldPath, Text]] = [(("provider", "name"), record.provider.name)]
+    for p_index, programme in enumerate(record.programmes):
+        base: FieldPath = ("programmes", p_index)
+        texts += [(base + ("name",), programme.name), (base + ("summary",), programme.summary)]
+        texts += [(base + ("areas", a_index, "name"), area.name) for a_index, area in enumerate(programme.areas)]
+    texts += [(("sources", s_index, "title"), source.title) for s_index, source in enumerate(record.sources)]
+    for path, text in texts:
+        for lang in ("en", "nl"):
+            if text.get(lang).casefold() == UNKNOWN:
+                yield _problem(item, path + (lang,), f"this cannot be unknown: {ESSENTIAL}")
+
+
 def _figures(item: LoadedFile) -> Iterator[Problem]:
     """A figure is a number with its unit, or words alone: never half of a number."""
     for p_index, programme in enumerate(item.record.programmes):
@@ -160,6 +178,7 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
         problems += _references(item, programme_ids)
         problems += _places_and_roles(item)
         problems += _figures(item)
+        problems += _essentials(item)
         problems += _review_dates(item, today)
         problems += _dutch_terms(item)
     return problems + spelling_problems(files)
