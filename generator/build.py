@@ -97,7 +97,8 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
 
 def foreign_names(files: list[LoadedFile]) -> list[tuple[str, str]]:
     """Every name the records give a language for, as (name, language)."""
-    return [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
+    provider_names = [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
+    return provider_names + [(o.name, o.lang) for item in files for p in item.record.programmes for o in p.organisations]
 
 
 def report(root: Path, files: list[LoadedFile], today: datetime.date) -> ReportView:

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from generator.build import foreign_names
 from generator.pages.answers import route_verdict
 from generator.pages.areas import group_by_area, part_of, split_by_area, split_programmes
 from generator.pages.plan import Page, nav_pages, plan_pages
@@ -211,6 +212,14 @@ def test_intake_costs_by_residence_and_a_second_referrer_are_shown_with_their_da
     assert "Neemt aanmeldingen aan?\n: Vol: de volgende begindatum wordt nog bekendgemaakt (volgens Flyer van Riverside Dads Online, 15 september 2026)" in dutch
     role = render_page(environment("en", datetime.date(2026, 11, 22)), Page(ReferrerView(Referrer.self, programmes, whole(programmes))))
     assert "Taking referrals?\n: Full: the next start date is to be confirmed" in role
+
+
+def test_organisations_are_named_with_their_part_and_language(programmes):
+    welsh = by_id(programmes, "wales-tadau")
+    names = [(o.name, o.lang, o.part) for o in welsh.programme.organisations]
+    assert names == [("Cymdeithas Tai Enghreifftiol", "cy", "partner"), ("Example Licensing Ltd", "en", "licence_holder")]
+    page = render_page(environment("nl", datetime.date(2026, 11, 22), names=foreign_names(list(fixture_files()))), Page(welsh))
+    assert 'Ook betrokken\n: <span lang="cy">Cymdeithas Tai Enghreifftiol</span> (partner), <span lang="en">Example Licensing Ltd</span> (licentiehouder)' in page
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):

@@ -79,7 +79,7 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield from must_be("source", course.source, sources, base + ("courses", i, "source"))
             if course.venue != "online":
                 yield from must_be("venue", course.venue, venues, base + ("courses", i, "venue"))
-        for field in ("figures", "testimonials"):
+        for field in ("figures", "testimonials", "organisations"):
             for i, entry in enumerate(getattr(programme, field)):
                 yield from must_be("source", entry.source, sources, base + (field, i, "source"))
         for i, alternative in enumerate(programme.alternatives):

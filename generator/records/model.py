@@ -399,6 +399,17 @@ class Testimonial(Record):
     source: Slug = Field(description="The id of the source (under `sources:`).")
 
 
+class Organisation(Record):
+    """An organisation the source names as taking part in a programme, and its part in it."""
+
+    name: PlainText = Field(description="The organisation's name as the source writes it.")
+    lang: LanguageTag = Field(description="The language of the name, as a BCP 47 tag (en, nl, cy ...).")
+    part: Literal["runs", "manages", "partner", "licence_holder", "funder", "evaluator", "trainer"] = Field(
+        description="What the source says it does: runs (delivers the sessions), manages, partner, licence_holder (of the programme model), funder, evaluator or trainer (gave training to those who deliver it)."
+    )
+    source: Slug = Field(description="The id of the source (under `sources:`) that names it.")
+
+
 class Alternative(Record):
     """Another programme to point to when this one does not fit."""
 
@@ -453,7 +464,11 @@ class Programme(Record):
     courses: list[Course] = Field(default_factory=list, description="Courses with a start date, from sources that give them, each at a venue or online.")
     partner_support: list[Text] | Unknown = Field(description="Support offered to the partner or mother, or unknown.")
     contacts: list[Slug] = Field(default_factory=list, description="Ids of the provider's contacts (under `contacts:`) for this programme, team inboxes first.")
-    figures: list[Figure] = Field(default_factory=list, description="Outcome and context figures, each with its source.")
+    organisations: list[Organisation] = Field(
+        default_factory=list,
+        description="Other organisations the source names as taking part, with their part: who runs or manages it, partners, the licence holder, funders, evaluators.",
+    )
+    figures: list[Figure] = Field(default_factory=list, description="Figures of four kinds (outcomes, activity, evaluation findings, context), each with its source.")
     testimonials: list[Testimonial] = Field(default_factory=list, description="What participants or workers said.")
     alternatives: list[Alternative] = Field(default_factory=list, description="Programmes to look at when this one does not fit.")
     sources: list[Slug] = Field(min_length=1, description="Ids of the sources (under `sources:`) this programme's facts come from.")

@@ -61,6 +61,7 @@ def programme_entry(view: ProgrammeView) -> dict[str, Any]:
         "referrers_not_stated": [r.value for r in view.unstated],
         "partner_support": _plain(p.partner_support) if isinstance(p.partner_support, str) else [_plain(t) for t in p.partner_support],
         "contacts": [_plain(c) for c in view.contacts],
+        "organisations": [_plain(o) for o in p.organisations],
         "figures": [_plain(f) for f in p.figures],
         "sources": [_plain(s) for s in view.sources],
         "last_reviewed": view.last_reviewed.isoformat(),
