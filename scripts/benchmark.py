@@ -30,10 +30,13 @@ from generator.build import build, check, plan  # noqa: E402
 from generator.languages import LANGUAGE_ROOTS
 from generator.publish.engine import build_command, chosen_engine, engine_environment  # noqa: E402
 from generator.publish.mkdocs_config import read_base  # noqa: E402
+from generator.records.geography import gss_names  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "services" / "example.yaml"
+FIXTURE_AREA = "E10000016"
+"""The area code of the fixture provider that the made-up providers are copies of."""
 
 FIRST_VISIT_KB = 100
 FIRST_SEARCH_KB = 150
@@ -49,8 +52,11 @@ def make_project(folder: Path, providers: int) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     services = folder / "services"
     text = FIXTURE.read_text(encoding="utf-8")
+    # Each made-up provider serves an English council of its own, as long as there are enough of them.
+    councils = sorted(code for code in gss_names() if code.startswith(("E06", "E07", "E08", "E09")))
     for number in range(providers):
-        (services / f"example-{number}.yaml").write_text(text.replace("example", f"example-{number}"), encoding="utf-8")
+        copy = text.replace("example", f"example-{number}").replace(FIXTURE_AREA, councils[number % len(councils)])
+        (services / f"example-{number}.yaml").write_text(copy, encoding="utf-8")
     return folder
 
 

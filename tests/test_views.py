@@ -20,6 +20,8 @@ from generator.pages.views import (
     by_verdict,
     directory_places,
     directory_roles,
+    model_slug,
+    model_views,
     programme_views,
     provider_views,
     role_groups,
@@ -220,6 +222,19 @@ def test_organisations_are_named_with_their_part_and_language(programmes):
     assert names == [("Cymdeithas Tai Enghreifftiol", "cy", "partner"), ("Example Licensing Ltd", "en", "licence_holder")]
     page = render_page(environment("nl", datetime.date(2026, 11, 22), names=foreign_names(list(fixture_files()))), Page(welsh))
     assert 'Ook betrokken\n: <span lang="cy">Cymdeithas Tai Enghreifftiol</span> (partner), <span lang="en">Example Licensing Ltd</span> (licentiehouder)' in page
+
+
+def test_a_model_has_a_page_saying_where_it_runs_without_restating_it(programmes):
+    models = {model.name: model for model in model_views(programmes, whole(programmes))}
+    caring = models["Caring Dads"]
+    assert caring.path == "models/caring-dads.md" and caring.providers == 5
+    assert [a.area.code for c in caring.countries for a in c.areas] == ["E10000016", "E10000024", "E09000027", "W06000003", "W06000004", "PV27"]
+    page = render_page(environment("en"), Page(caring))
+    assert "- [Conwy](../compare.md#area-W06000003): " in page and "Grŵp Tadau" in page
+    programme = render_page(environment("en"), Page(by_id(programmes, "wales-tadau")))
+    assert "Programme model\n: [Caring Dads](../models/caring-dads.md)" in programme
+    # Names alike but for case and punctuation are one model; "index" is the list's own page.
+    assert model_slug("Caring  DADS!") == "caring-dads" and model_slug("Index") == "index-model" and model_slug("—") == "model"
 
 
 def test_finder_and_compare_pages_are_planned_and_in_the_sidebar(programmes):

@@ -15,6 +15,7 @@ from generator.pages.i18n import N_
 from generator.pages.views import (
     CompareView,
     FinderView,
+    ModelListView,
     ProgrammeListView,
     ProgrammeView,
     ProviderListView,
@@ -23,6 +24,7 @@ from generator.pages.views import (
     ReferrerView,
     directory_places,
     directory_roles,
+    model_views,
     table_choices,
 )
 from generator.records.model import Referrer
@@ -65,6 +67,7 @@ NAV: list[NavEntry] = [
         (N_("Referral finder"), urls.FINDER),
         (N_("All programmes"), urls.programmes_path()),
         (N_("Compare programmes"), urls.compare_path()),
+        (N_("Programme models"), urls.MODELS),
         (N_("Referral routes"), urls.REFERRERS),
         (N_("Providers"), urls.providers_path()),
     ]),
@@ -125,4 +128,7 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages += [Page(ReferrerView(role, programmes, split, n)) for role in roles for n in numbers]
     pages.append(Page(FinderView(split, roles, directory_places(programmes))))
     pages += [Page(CompareView(programmes, split, n)) for n in numbers]
+    models = model_views(programmes, split)
+    pages.append(Page(ModelListView(models)))
+    pages += [Page(model) for model in models]
     return pages

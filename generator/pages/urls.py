@@ -17,6 +17,7 @@ from generator.records.model import Area, Referrer
 HOME = "index.md"
 FINDER = "finder.md"
 REFERRERS = "referrals/index.md"
+MODELS = "models/index.md"
 ABOUT = "about.md"
 GLOSSARY = "glossary.md"
 ACCESSIBILITY = "accessibility.md"
@@ -35,13 +36,18 @@ SEARCH_INDEX_FOLDER = "pagefind"
 RECORDS_FOLDER = "services/"
 """What a page made from every record (a list, the finder) links editors to."""
 
-HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors")
+HUB_FOLDERS = ("programmes", "providers", "referrals", "compare", "editors", "models")
 """Folders whose index is a hub in the sidebar and whose other pages are reached from it."""
 
 
 def programme_path(programme_id: str) -> str:
     """The page of a programme."""
     return f"programmes/{programme_id}.md"
+
+
+def model_path(slug: str) -> str:
+    """The page of a programme model, by its slug (views.model_slug), beside the list of models."""
+    return f"models/{slug}.md"
 
 
 def provider_path(provider_id: str) -> str:

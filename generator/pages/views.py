@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry, route_verdict
-from generator.pages.areas import AreaGroup, CountryGroup, Part, Split
+from generator.pages.areas import AreaGroup, CountryGroup, Part, Split, group_by_area
 from generator.pages.urls import (
     FINDER,
+    MODELS,
     REFERRERS,
     compare_path,
+    model_path,
     programme_path,
     programmes_path,
     provider_path,
@@ -70,6 +73,11 @@ class ProgrammeView:
     def provider_path(self) -> str:
         """The page of this programme's provider."""
         return provider_path(self.provider.id)
+
+    @property
+    def model_path(self) -> str:
+        """The page of the programme model it delivers, which says where else the model runs."""
+        return model_path(model_slug(self.programme.model))
 
     # Cached: the lists and filters ask these of every programme on page after page.
     @functools.cached_property
@@ -537,3 +545,69 @@ class CompareView(SplitListView):
     def part_path(self, part: int | str) -> str:
         """One part of the comparison."""
         return compare_path(part)
+
+
+def model_slug(name: str) -> str:
+    """A model's name as the last part of its page's address: Caring Dads → caring-dads.
+
+    Names that differ only in case or punctuation are one model. "index" is
+    the list of models' own page, so a model of that name takes another.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "model"
+    return "index-model" if slug == "index" else slug
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """One programme model (Caring Dads, say) and the areas where the directory's programmes deliver it.
+
+    The model's page lists areas, not programmes, each linked to its part of
+    the comparison, so that it stays small however many deliveries there are.
+    """
+
+    template: ClassVar[str] = "model.md.j2"
+
+    name: str
+    programmes: list[ProgrammeView]
+    split: Split
+
+    @property
+    def path(self) -> str:
+        """This model's page."""
+        return model_path(model_slug(self.name))
+
+    @property
+    def countries(self) -> list[CountryGroup]:
+        """The areas where the model runs, by country."""
+        return group_by_area(self.programmes)
+
+    @property
+    def providers(self) -> int:
+        """How many providers deliver it."""
+        return len({view.provider.id for view in self.programmes})
+
+    def area_path(self, group: AreaGroup) -> str:
+        """The part of the comparison that holds an area's programmes side by side."""
+        return compare_path(self.split.area_parts[group.area.id])
+
+
+@dataclass(frozen=True)
+class ModelListView:
+    """Every programme model the directory's programmes deliver, with how many providers run each."""
+
+    template: ClassVar[str] = "models.md.j2"
+
+    models: list[ModelView]
+
+    @property
+    def path(self) -> str:
+        """The list of models."""
+        return MODELS
+
+
+def model_views(programmes: list[ProgrammeView], split: Split) -> list[ModelView]:
+    """One view per model, in the order the records first name them; names alike but for case and punctuation are one model."""
+    by_slug: dict[str, list[ProgrammeView]] = {}
+    for view in programmes:
+        by_slug.setdefault(model_slug(view.programme.model), []).append(view)
+    return [ModelView(views[0].programme.model, views, split) for views in by_slug.values()]
