@@ -211,7 +211,7 @@ def test_intake_costs_by_residence_and_a_second_referrer_are_shown_with_their_da
     assert "Taking referrals?\n: Full: the next start date is to be confirmed (as stated in Riverside Dads Online flyer, 15 September 2026)" in page
     assert "**Also needed:** A professional who knows the family also refers him and attends the screening." in page
     dutch = render_page(environment("nl", datetime.date(2026, 11, 22)), Page(riverside))
-    assert "Neemt aanmeldingen aan?\n: Vol: de volgende begindatum wordt nog bekendgemaakt (volgens Flyer van Riverside Dads Online, 15 september 2026)" in dutch
+    assert "Aanmelden mogelijk?\n: Vol: de volgende begindatum wordt nog bekendgemaakt (bron: Flyer van Riverside Dads Online, 15 september 2026)" in dutch
     role = render_page(environment("en", datetime.date(2026, 11, 22)), Page(ReferrerView(Referrer.self, programmes, whole(programmes))))
     assert "Taking referrals?\n: Full: the next start date is to be confirmed" in role
 
@@ -221,7 +221,7 @@ def test_organisations_are_named_with_their_part_and_language(programmes):
     names = [(o.name, o.lang, o.part) for o in welsh.programme.organisations]
     assert names == [("Cymdeithas Tai Enghreifftiol", "cy", "partner"), ("Example Licensing Ltd", "en", "licence_holder")]
     page = render_page(environment("nl", datetime.date(2026, 11, 22), names=foreign_names(list(fixture_files()))), Page(welsh))
-    assert 'Ook betrokken\n: <span lang="cy">Cymdeithas Tai Enghreifftiol</span> (partner), <span lang="en">Example Licensing Ltd</span> (licentiehouder)' in page
+    assert 'Andere betrokken organisaties\n: <span lang="cy">Cymdeithas Tai Enghreifftiol</span> (partner), <span lang="en">Example Licensing Ltd</span> (licentiehouder)' in page
 
 
 def test_a_model_has_a_page_saying_where_it_runs_without_restating_it(programmes):
