@@ -19,9 +19,10 @@ import jinja2
 
 from generator.languages import OTHER_LANGUAGE
 from generator.pages import i18n, urls
+from generator.pages.answers import verdict_words
 from generator.pages.plan import Page
 from generator.records.checks import REVIEW_WARN_DAYS
-from generator.records.model import UNKNOWN, Programme, Text
+from generator.records.model import UNKNOWN, Programme, Referrer, Text
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
@@ -125,6 +126,8 @@ def environment(
         t=t,
         area_label=area_label,
         places=lambda value: i18n.places(value, lang),
+        # The father himself is spoken to ("You can refer yourself"); everyone else is told about their role.
+        verdict_words=lambda entry: verdict_words(entry, lang, to_the_father=entry.referrer == Referrer.self),
         # A heading or label that starts with a name list ("the Netherlands") starts with a capital.
         capital=lambda value: value[:1].upper() + value[1:],
         label=lambda value: i18n.label(value, lang),

@@ -17,8 +17,9 @@ import uuid
 from typing import Any
 
 from generator.languages import LANGUAGE_NAMES
+from generator.pages.answers import MAY_REFER
 from generator.pages.i18n import N_, label
-from generator.pages.opendata.words import MAY_REFER, first_email, gettext, known, record_status, referrer_answer, status_words, text
+from generator.pages.opendata.words import first_email, gettext, known, record_status, referrer_answer, status_words, text
 from generator.pages.urls import HSDS_FOLDER, OPEN_DATA, absolute_url, hsds_service_path
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Contact

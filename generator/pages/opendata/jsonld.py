@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 from generator.languages import OTHER_LANGUAGE
+from generator.pages.answers import MAY_REFER
 from generator.pages.i18n import country_name
-from generator.pages.opendata.words import MAY_REFER, gettext, known, text
+from generator.pages.opendata.words import gettext, known, text
 from generator.pages.plan import nav_title
 from generator.pages.urls import absolute_url
 from generator.pages.views import ProgrammeView

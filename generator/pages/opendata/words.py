@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from typing import TypeGuard, TypeVar
 
+from generator.pages import answers
 from generator.pages.answers import RouteEntry
-from generator.pages.i18n import N_, label, translations
+from generator.pages.i18n import label, translations
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Programme, Status, Text, Unknown
 
 T = TypeVar("T")
-
-VERDICT_WORDS = {
-    "yes": N_("Yes"),
-    "conditional": N_("Yes, on conditions"),
-    "not_stated": N_("Not stated by the provider — contact them"),
-    "no": N_("No"),
-}
-"""The one table from a route's verdict to the words the formats publish; the site's own words."""
-
-MAY_REFER = ("yes", "conditional")
-"""The verdicts by which a referrer may refer, directly or on conditions: the ones whose route details are published."""
 
 
 def gettext(message: str, lang: str) -> str:
@@ -44,11 +34,8 @@ def text(value: Text | str, lang: str) -> str:
 
 
 def verdict_words(entry: RouteEntry, lang: str) -> str:
-    """The answer for one referrer, e.g. “Yes, on conditions”, through VERDICT_WORDS; a no because the
-    source names the only way in says which way that is, as the pages do."""
-    if entry.only_through and entry.only is not None:
-        return gettext("No — only through %(way)s", lang) % {"way": entry.only.through.get(lang)}
-    answer = gettext(VERDICT_WORDS[entry.verdict], lang)
+    """The answer for one referrer as the formats publish it (answers.verdict_words), with the provider's own words for the referrer where it gives them."""
+    answer = answers.verdict_words(entry, lang)
     if entry.route is not None and entry.route.referrer_as is not None:
         return gettext("%(answer)s (in the provider's words: %(referrer)s)", lang) % {"answer": answer, "referrer": entry.route.referrer_as.get(lang)}
     return answer
