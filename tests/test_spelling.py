@@ -15,7 +15,7 @@ import pytest
 from generator.__main__ import main
 from generator.records import spelling
 
-from .conftest import TODAY, copy_fixture_project
+from .conftest import TODAY, copy_fixture_project, fixture_files
 
 BASE = Path(__file__).resolve().parent / "bad_records" / "base.yaml"
 
@@ -117,6 +117,14 @@ sources:
 
 last_reviewed: {today}
 """
+
+
+def test_the_names_a_record_declares_include_its_venues_and_organisations() -> None:
+    wales = next(item for item in fixture_files() if item.record.provider.id == "wales")
+    names, texts = spelling.names_and_texts(wales)
+    assert {"Tadau", "Cymdeithas", "Enghreifftiol", "Conwy", "Denbighshire"} <= names
+    assert ("programmes", 0, "summary", "nl") in [path for path, _ in texts]
+    assert not any(path[-2:] == ("name", "nl") for path, _ in texts), "a name is declared, not spell-checked"
 
 
 def test_words_keep_compounds_and_leave_out_addresses() -> None:

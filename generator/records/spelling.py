@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.load import LoadedFile
@@ -26,7 +25,10 @@ _NAME_PATHS = (
     ("provider", "member_organisations", "*", "name"),
     ("programmes", "*", "name", "*"),
     ("programmes", "*", "areas", "*", "name", "*"),
+    ("programmes", "*", "venues", "*", "name", "*"),
+    ("programmes", "*", "organisations", "*", "name"),
 )
+_LANGUAGES = ("en", "nl")
 # Dutch writes één as Eén at the start of a sentence (Taalunie), a form hunspell-nl lacks: it is asked about één.
 _SENTENCE_FORMS = {"Eén": "één"}
 NOT_CHECKED = (
@@ -54,25 +56,29 @@ def _asked(word: str) -> list[str]:
 
 
 def _is_name_path(path: FieldPath) -> bool:
-    return any(len(path) == len(pattern) and all(p == "*" or p == step for p, step in zip(pattern, path)) for pattern in _NAME_PATHS)
+    # A path's shape (list indices and the language as "*") is looked up once, not matched against each pattern.
+    shape = tuple("*" if isinstance(step, int) or (n == len(path) - 1 and step in _LANGUAGES) else step for n, step in enumerate(path))
+    return shape in _NAME_SHAPES
 
 
-def declared_names(item: LoadedFile) -> set[str]:
-    """Every word of the names a record declares: its provider's and programmes' names, its other names, member organisations and areas."""
-    found: set[str] = set()
+_NAME_SHAPES = frozenset(_NAME_PATHS)
+
+
+def names_and_texts(item: LoadedFile) -> tuple[set[str], list[tuple[FieldPath, str]]]:
+    """In one walk of a record: every word of the names it declares (provider, programmes, other names, member
+    organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
+    names: set[str] = set()
+    texts: list[tuple[FieldPath, str]] = []
     for path, node in nodes(item.document.data):
-        if isinstance(node, str) and _is_name_path(path):
+        if not isinstance(node, str):
+            continue
+        if _is_name_path(path):
             for word in words(node):
-                found |= {word, *_parts(word)}
-    return found
-
-
-def dutch_texts(item: LoadedFile) -> Iterator[tuple[FieldPath, str]]:
-    """Every Dutch text of a record that the spell checker reads, with its path: not names, not placeholders."""
-    for path, node in nodes(item.document.data):
+                names |= {word, *_parts(word)}
         # A text still holding the template's TODO is reported as such; its words are the template's.
-        if path and path[-1] == "nl" and isinstance(node, str) and "TODO" not in node and not _is_name_path(path):
-            yield path, node
+        elif path and path[-1] == "nl" and "TODO" not in node:
+            texts.append((path, node))
+    return names, texts
 
 
 def _ask_hunspell(asked: set[str]) -> bool:
@@ -103,8 +109,8 @@ def spelling_problems(files: list[LoadedFile]) -> list[Problem]:
     """A warning for every Dutch word hunspell does not know and no name in its record declares, on the line that holds it."""
     found: list[tuple[LoadedFile, set[str], FieldPath, set[str]]] = []
     for item in files:
-        names = declared_names(item)
-        found += [(item, names, path, words(text) - names) for path, text in dutch_texts(item)]
+        names, texts = names_and_texts(item)
+        found += [(item, names, path, words(text) - names) for path, text in texts]
     asked = {w for *_, text_words in found for word in text_words for w in _asked(word)}
     if not asked:
         return []
