@@ -22,7 +22,7 @@ from generator.pages import i18n, urls
 from generator.pages.answers import verdict_words
 from generator.pages.plan import Page
 from generator.records.checks import REVIEW_WARN_DAYS
-from generator.records.model import UNKNOWN, Programme, Referrer, Text
+from generator.records.model import UNKNOWN, Programme, Referrer, Text, known
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
@@ -144,6 +144,8 @@ def environment(
         # A course whose start has passed is never shown as upcoming (the deploy rebuilds the site daily).
         upcoming=lambda courses: sorted((c for c in courses if today is None or c.starts >= today), key=lambda c: c.starts),
     )
+    # Templates ask `x is known` (published) or `x is not known`, never compare with the word unknown themselves.
+    env.tests["known"] = known
     env.globals.update(
         lang=lang,
         UNKNOWN=UNKNOWN,

@@ -11,7 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeGuard, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PositiveFloat, PositiveInt
 
@@ -20,6 +20,13 @@ from generator.records.geography import CODE_EXAMPLES, CODE_PATTERN, Jurisdictio
 UNKNOWN = "unknown"
 Unknown = Literal["unknown"]
 """The value an editor writes where the source does not publish a fact."""
+
+T = TypeVar("T")
+
+
+def known(value: T | Unknown | None) -> TypeGuard[T]:
+    """True where the record gives the fact: not `unknown`, not left out. The one test of “published or not”, for code and templates (`is known`)."""
+    return value is not None and value != UNKNOWN
 
 
 # The patterns are written so that Python and JavaScript read them alike (no

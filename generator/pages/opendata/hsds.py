@@ -19,10 +19,10 @@ from typing import Any
 from generator.languages import LANGUAGE_NAMES
 from generator.pages.answers import MAY_REFER
 from generator.pages.i18n import N_, label
-from generator.pages.opendata.words import first_email, gettext, known, record_status, referrer_answer, status_words, text
+from generator.pages.opendata.words import first_email, gettext, record_status, referrer_answer, status_words, text
 from generator.pages.urls import HSDS_FOLDER, OPEN_DATA, absolute_url, hsds_service_path
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Contact
+from generator.records.model import UNKNOWN, Contact, known
 
 NAMESPACE = uuid.UUID("152e557d-31db-4c97-821a-c643f3ba9049")
 """The directory's own UUID namespace: every HSDS id is a UUID 5 of a record id in it, so ids never change between builds."""

@@ -13,11 +13,11 @@ from typing import Any
 from generator.languages import OTHER_LANGUAGE
 from generator.pages.answers import MAY_REFER
 from generator.pages.i18n import country_name
-from generator.pages.opendata.words import gettext, known, text
+from generator.pages.opendata.words import gettext, text
 from generator.pages.plan import nav_title
 from generator.pages.urls import absolute_url
 from generator.pages.views import ProgrammeView
-from generator.records.model import Area, Contact, Country
+from generator.records.model import Area, Contact, Country, known
 
 FRONT_MATTER_KEY = "json_ld"
 BREADCRUMB = ("index.md", "programmes/index.md")

@@ -15,10 +15,10 @@ from typing import Any
 from generator.languages import LANGUAGES
 from generator.pages.answers import RouteEntry
 from generator.pages.i18n import label
-from generator.pages.opendata.words import first_email, gettext, known, status_words, text, unknown_words, verdict_words
+from generator.pages.opendata.words import first_email, gettext, status_words, text, unknown_words, verdict_words
 from generator.pages.urls import OPEN_DATA, absolute_url
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Format, Referrer
+from generator.records.model import UNKNOWN, Format, Referrer, known
 
 # (column, Table Schema type, description): the facts a commissioner compares, in the order a reader scans them.
 COLUMNS: list[tuple[str, str, str]] = [

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TypeGuard, TypeVar
-
 from generator.pages import answers
 from generator.pages.answers import RouteEntry
 from generator.pages.i18n import label, translations
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Programme, Status, Text, Unknown
-
-T = TypeVar("T")
+from generator.records.model import UNKNOWN, Programme, Status, Text, known
 
 
 def gettext(message: str, lang: str) -> str:
     """An interface word in one language, from the Babel catalogue."""
     return translations(lang).gettext(message)
-
-
-def known(value: T | Unknown | None) -> TypeGuard[T]:
-    """True where the record gives the fact: not `unknown`, not left out."""
-    return value is not None and value != UNKNOWN
 
 
 def unknown_words(lang: str) -> str:
