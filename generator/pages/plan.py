@@ -25,6 +25,7 @@ from generator.pages.views import (
     directory_places,
     directory_roles,
     model_views,
+    role_groups,
     table_choices,
 )
 from generator.records.model import Referrer
@@ -124,9 +125,10 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]
     pages += [Page(view, view.record_file) for view in providers]
     roles = directory_roles(programmes)
-    pages.append(Page(ReferrerListView([ReferrerView(role, programmes, split) for role in roles])))
+    groups = role_groups(roles, directory_places(programmes))
+    pages.append(Page(ReferrerListView([ReferrerView(role, programmes, split) for role in roles], groups)))
     pages += [Page(ReferrerView(role, programmes, split, n)) for role in roles for n in numbers]
-    pages.append(Page(FinderView(split, roles, directory_places(programmes))))
+    pages.append(Page(FinderView(split, groups)))
     pages += [Page(CompareView(programmes, split, n)) for n in numbers]
     models = model_views(programmes, split)
     pages.append(Page(ModelListView(models)))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from generator.pages.answers import VERDICT_ORDER, RouteEntry, route_verdict
+from generator.pages.answers import VERDICT_ORDER, RouteEntry
 from generator.pages.areas import AreaGroup, CountryGroup, Part, Split, group_by_area
 from generator.pages.urls import (
     FINDER,
@@ -59,10 +59,8 @@ class ProgrammeView:
     alternatives: list[tuple[Programme, Text]]
     last_reviewed: datetime.date
     record_file: str
-    only_source: Source | None = None
-    """The source that says the programme's routes are the only ways in."""
     sources_by_id: dict[str, Source] = field(default_factory=dict)
-    """Every source of the programme's file by id, for a fact (a figure) that names its own."""
+    """Every source of the programme's file by id, for a fact (a figure, a course) that names its own."""
 
     @property
     def path(self) -> str:
@@ -73,6 +71,12 @@ class ProgrammeView:
     def provider_path(self) -> str:
         """The page of this programme's provider."""
         return provider_path(self.provider.id)
+
+    @property
+    def only_source(self) -> Source | None:
+        """The source that says the programme's routes are the only ways in."""
+        only = self.programme.only_routes
+        return self.sources_by_id[only.source] if only else None
 
     @property
     def model_path(self) -> str:
@@ -326,7 +330,7 @@ class ReferrerView:
         return referrer_path(self.referrer, self.number)
 
     def _where(self, verdict: str) -> list[ProgrammeView]:
-        return [view for view in self.programmes if (entry := view.route_for(self.referrer)) and route_verdict(entry) == verdict]
+        return [view for view in self.programmes if (entry := view.route_for(self.referrer)) and entry.verdict == verdict]
 
     @property
     def places(self) -> list[Jurisdiction]:
@@ -388,6 +392,8 @@ class ReferrerListView:
     template: ClassVar[str] = "referrers.md.j2"
 
     referrers: list[ReferrerView]
+    role_groups: list[RoleGroup]
+    """The roles by the places they belong to (role_groups)."""
 
     @property
     def path(self) -> str:
@@ -398,8 +404,7 @@ class ReferrerListView:
     def groups(self) -> list[tuple[RoleGroup, list[ReferrerView]]]:
         """The roles' views by the places the roles belong to, each country's first and the shared roles last."""
         by_role = {view.referrer: view for view in self.referrers}
-        places = directory_places(self.referrers[0].programmes) if self.referrers else []
-        return [(group, [by_role[role] for role in group.roles]) for group in role_groups(list(by_role), places)]
+        return [(group, [by_role[role] for role in group.roles]) for group in self.role_groups]
 
 
 def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeView]:
@@ -424,7 +429,6 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
                     alternatives=[(by_id[a.programme], a.when) for a in programme.alternatives],
                     last_reviewed=record.last_reviewed,
                     record_file=file,
-                    only_source=sources[programme.only_routes.source] if programme.only_routes else None,
                     sources_by_id=sources,
                 )
             )
@@ -501,20 +505,13 @@ class FinderView:
     template: ClassVar[str] = "finder.md.j2"
 
     split: Split
-    referrers: list[Referrer]
-    """The roles of the places the directory covers (directory_roles)."""
-    places: list[Jurisdiction]
-    """The places the directory covers (directory_places)."""
+    role_groups: list[RoleGroup]
+    """The roles of the places the directory covers, by the places they belong to (role_groups)."""
 
     @property
     def path(self) -> str:
         """The finder's page."""
         return FINDER
-
-    @property
-    def role_groups(self) -> list[RoleGroup]:
-        """The roles by the places they belong to, for the role list's groups."""
-        return role_groups(self.referrers, self.places)
 
     @property
     def countries(self) -> list[CountryGroup]:

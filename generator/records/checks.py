@@ -52,6 +52,11 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             listed = ", ".join(sorted(known)) or "none yet"
             yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first")
 
+    # Every part of a record that names its source (a route, a figure, a course, an intake ...) says so
+    # in a key `source`: one walk checks them all, whatever part a later model adds.
+    for named, node in nodes(item.document.data):
+        if named and named[-1] == "source" and isinstance(node, str):
+            yield from must_be("source", node, sources, named)
     for p_index, programme in enumerate(record.programmes):
         base: FieldPath = ("programmes", p_index)
         for i, value in enumerate(programme.sources):
@@ -60,28 +65,16 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield from must_be("contact", value, contacts, base + ("contacts", i))
         routed: set[Referrer] = set()
         for i, route in enumerate(programme.referral_routes):
-            yield from must_be("source", route.source, sources, base + ("referral_routes", i, "source"))
             if route.channel != "unknown":
                 yield from must_be("contact", route.channel.contact, contacts, base + ("referral_routes", i, "channel", "contact"))
             for key, referrer in _referrer_places(route):
                 if referrer in routed:
                     yield _problem(item, base + ("referral_routes", i) + key, f"there is already a route for {referrer.value}; put everything for one referrer in one route")
                 routed.add(referrer)
-        for field in ("only_routes", "other_referrers"):
-            if getattr(programme, field) is not None:
-                yield from must_be("source", getattr(programme, field).source, sources, base + (field, "source"))
-        for i, case in enumerate(programme.costs):
-            yield from must_be("source", case.source, sources, base + ("costs", i, "source"))
-        if programme.intake is not None:
-            yield from must_be("source", programme.intake.source, sources, base + ("intake", "source"))
         venues = [venue.id for venue in programme.venues]
         for i, course in enumerate(programme.courses):
-            yield from must_be("source", course.source, sources, base + ("courses", i, "source"))
             if course.venue != "online":
                 yield from must_be("venue", course.venue, venues, base + ("courses", i, "venue"))
-        for field in ("figures", "testimonials", "organisations"):
-            for i, entry in enumerate(getattr(programme, field)):
-                yield from must_be("source", entry.source, sources, base + (field, i, "source"))
         for i, alternative in enumerate(programme.alternatives):
             yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
         if programme.country != record.provider.country:
