@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from playwright.sync_api import Browser, Page
 
 from generator.build import Outcome, build, foreign_names, plan
 from generator.languages import LANGUAGE_ROOTS
@@ -141,7 +142,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
 
@@ -152,34 +153,34 @@ def browser() -> Iterator[object]:
 
 
 @contextmanager
-def new_tab(browser: object) -> Iterator[object]:
+def new_tab(browser: Browser) -> Iterator[Page]:
     """A tab, 1280 px wide, in a browser context of its own, closed afterwards."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture(scope="module")
-def module_tab(browser: object) -> Iterator[object]:
+def module_tab(browser: Browser) -> Iterator[Page]:
     """One tab for a module's tests: opening a tab and loading its first page costs more than most of those tests do."""
     with new_tab(browser) as tab:
         yield tab
 
 
 @pytest.fixture
-def page(module_tab: object) -> Iterator[object]:
+def page(module_tab: Page) -> Iterator[Page]:
     """The module's tab, left after the test as a new one would be: no routes, cookies, stored data or print media of the test before."""
     yield module_tab
-    if module_tab.url.startswith("http"):  # type: ignore[attr-defined]
-        module_tab.evaluate("localStorage.clear(); sessionStorage.clear()")  # type: ignore[attr-defined]
-    module_tab.unroute_all(behavior="ignoreErrors")  # type: ignore[attr-defined]
-    module_tab.context.clear_cookies()  # type: ignore[attr-defined]
-    module_tab.emulate_media(media="null")  # type: ignore[attr-defined]
-    module_tab.goto("about:blank")  # type: ignore[attr-defined]
+    if module_tab.url.startswith("http"):
+        module_tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+    module_tab.unroute_all(behavior="ignoreErrors")
+    module_tab.context.clear_cookies()
+    module_tab.emulate_media(media="null")
+    module_tab.goto("about:blank")
 
 
 @pytest.fixture
-def own_page(browser: object) -> Iterator[object]:
+def own_page(browser: Browser) -> Iterator[Page]:
     """A tab in a context of its own, for a test that changes what a context keeps (its clock, say)."""
     with new_tab(browser) as tab:
         yield tab

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from generator.build import plan
-from generator.pages.answers import RouteEntry
+from generator.pages.answers import RouteEntry, Verdict
 from generator.pages.views import ProgrammeView
 from generator.records.load import load_services
 from generator.records.model import Area, Country, Referrer, Text
@@ -42,8 +42,8 @@ class _Refused(RouteEntry):
     """A referrer the programme excludes without a route of its own: verdict no, route None."""
 
     @property
-    def verdict(self) -> str:
-        return "no"
+    def verdict(self) -> Verdict:
+        return Verdict.no
 
 
 def with_refusal_without_route(view: ProgrammeView, referrer: Referrer) -> ProgrammeView:

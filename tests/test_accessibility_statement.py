@@ -16,7 +16,9 @@ def checker_versions() -> dict[str, str]:
     """axe-core as bundled with axe-playwright-python, the Nu HTML Checker and Lighthouse as package.json pins them."""
     bundle = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")[:300]
     pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
-    return {"axe-core": re.search(r"axe v([0-9.]+)", bundle).group(1), "Nu HTML Checker": pins["vnu-jar"], "Lighthouse": pins["lighthouse"]}
+    axe = re.search(r"axe v([0-9.]+)", bundle)
+    assert axe is not None
+    return {"axe-core": axe.group(1), "Nu HTML Checker": pins["vnu-jar"], "Lighthouse": pins["lighthouse"]}
 
 
 @pytest.mark.parametrize("lang, word", [("en", "version"), ("nl", "versie")])

@@ -29,5 +29,7 @@ def test_requirements_without_a_pin_are_pinned_in_constraints():
         for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
             line = line.split("#")[0].strip()
             if line and not line.startswith("-r") and "==" not in line:
-                package = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", line).group(0)).lower()
+                name_part = re.match(r"[A-Za-z0-9._-]+", line)
+                assert name_part is not None, line
+                package = re.sub(r"[-_.]+", "-", name_part.group(0)).lower()
                 assert package in constraints, f"{name}: {line} is not pinned in constraints.txt"

@@ -144,7 +144,8 @@ def test_figures_say_who_states_them_what_from_and_that_no_date_is_given():
 
 def test_an_unknown_status_reads_not_published():
     page = fixture_pages()["en/programmes/only-route-group.md"]
-    assert "status" in re.search(r'<p class="fpd-unpublished">[^<]*</p>', page).group(0)
+    unpublished = re.search(r'<p class="fpd-unpublished">[^<]*</p>', page)
+    assert unpublished is not None and "status" in unpublished.group(0)
     assert "Running" not in page
 
 

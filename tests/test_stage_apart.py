@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.apart import result, start, started
 from generator.build import foreign_names, plan, stage_language
+from generator.pages.opendata import OpenData
+from generator.pages.plan import Page
 from generator.publish.mkdocs_config import read_base
 
 from .conftest import TODAY, copy_fixture_project, fixture_files
@@ -15,7 +19,7 @@ from .conftest import TODAY, copy_fixture_project, fixture_files
 _project = copy_fixture_project
 
 
-def _staging(root: Path) -> tuple[object, ...]:
+def _staging(root: Path) -> tuple[Path, list[Page], OpenData, datetime.date, dict[str, Any], dict[str, datetime.date], list[tuple[str, str]]]:
     files = list(fixture_files())
     pages, data = plan(files)
     return (root, pages, data, TODAY, read_base(root), {}, foreign_names(files))

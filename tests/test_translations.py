@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -57,11 +58,11 @@ def test_placeholders_survive_translation() -> None:
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for text in strings:
-            assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(ids[0])), message.id
+            assert set(PLACEHOLDER.findall(str(text))) == set(PLACEHOLDER.findall(str(ids[0]))), message.id
 
 
 @pytest.mark.parametrize("kind", list(LABELS))
-def test_every_enum_value_has_a_label_in_both_languages(kind: type) -> None:
+def test_every_enum_value_has_a_label_in_both_languages(kind: type[Enum]) -> None:
     with PO.open("rb") as po:
         dutch = {message.id: message.string for message in read_po(po, locale="nl_NL") if message.id}
     for value in kind:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, ViewportSize
 
 from .visits import HEADINGS_JS, NARROW, SIDEWAYS_JS, WIDE, Visit, axe_violations, every_page, visit_every_page, with_axe
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def wide(browser: object, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
+def wide(browser: Browser, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
     yield visit_every_page(browser, every_page(site, site_url), WIDE, focus_exit=True)
 
 
@@ -64,7 +65,7 @@ def test_no_page_stores_anything_or_asks_another_host(wide: dict[str, Visit]) ->
 
 @pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])
 @pytest.mark.parametrize("lang", ["", "nl/"], ids=["en", "nl"])
-def test_a_finder_answer_passes_axe_and_keeps_its_heading_order(browser: object, site_url: str, viewport: dict, lang: str) -> None:
+def test_a_finder_answer_passes_axe_and_keeps_its_heading_order(browser: Browser, site_url: str, viewport: ViewportSize, lang: str) -> None:
     """The finder's answers are put into the page by its script, after the visits above have looked at it."""
     context = with_axe(browser, viewport)
     page = context.new_page()
@@ -100,9 +101,9 @@ FOCUS_SEEN_JS = """() => {
 
 
 @pytest.mark.parametrize("viewport", [NARROW, WIDE], ids=["320", "1280"])
-def test_keyboard_focus_is_never_off_screen_or_under_the_exit_bar(browser: object, site_url: str, viewport: dict) -> None:
+def test_keyboard_focus_is_never_off_screen_or_under_the_exit_bar(browser: Browser, site_url: str, viewport: ViewportSize) -> None:
     """Tab through long pages: every stop is on screen and not covered (WCAG 2.4.7, 2.4.11)."""
-    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
+    context = browser.new_context(viewport=viewport)
     try:
         page = context.new_page()
         for path in ("/nl/staying-safe-online/", "/programmes/example-group/"):
@@ -136,9 +137,9 @@ FOCUS_SHOWN_JS = """() => {
 
 
 @pytest.mark.parametrize("lang", ["", "nl/"], ids=["en", "nl"])
-def test_keyboard_focus_in_the_open_menu_on_a_phone_is_always_seen(browser: object, site_url: str, lang: str) -> None:
+def test_keyboard_focus_in_the_open_menu_on_a_phone_is_always_seen(browser: Browser, site_url: str, lang: str) -> None:
     """The drawer's groups are open lists, and closed sub-panels take no focus: every stop is on screen, above the exit bar."""
-    context = browser.new_context(viewport={"width": 375, "height": 740})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 375, "height": 740})
     try:
         page = context.new_page()
         page.goto(f"{site_url}/{lang}")

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 from generator.publish.mkdocs_config import read_base
 from tests.conftest import FIXTURE_CONTENT, ROOT, fixture_files
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
+WIDTHS: dict[str, ViewportSize] = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 740}}
 ROOTS = {"en": "/", "nl": "/nl/"}
 SITE_NAME = {"en": "Fathers' Programme Directory", "nl": "Wegwijzer programma's voor vaders"}
 # The contacts of the fixture programme example-group: a team's address and a named person.
@@ -31,9 +32,9 @@ PRINTED = {"en": "Printed on 22 November 2026", "nl": "Afgedrukt op 22 november 
 NEUTRAL: dict[str, str] = read_base(ROOT)["extra"]["quick_exit"]
 
 
-def open_view(browser: object, address: str, width: str, js: bool) -> tuple[object, object]:
+def open_view(browser: Browser, address: str, width: str, js: bool) -> tuple[BrowserContext, Page]:
     """A context at one width, with or without JavaScript, refusing every host but `address`, and a tab in it."""
-    context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=js)  # type: ignore[attr-defined]
+    context = browser.new_context(viewport=WIDTHS[width], java_script_enabled=js)
     context.route(re.compile(r"^(?!" + re.escape(address) + r"/).*"), lambda route: route.abort())
     return context, context.new_page()
 
@@ -47,20 +48,20 @@ def view_id(param: tuple[str, bool]) -> str:
 
 
 @pytest.fixture(scope="module", params=VIEW_PARAMS, ids=view_id)
-def shared_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
+def shared_view(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[tuple[Page, str, bool]]:
     """One tab on the fixture site per width and JavaScript setting, for every test of that view: (page, width, js)."""
     yield from tab_of_its_own(request.param, browser, site_url)
 
 
 @pytest.fixture
-def view(shared_view: tuple[object, str, bool]) -> tuple[object, str, bool]:
+def view(shared_view: tuple[Page, str, bool]) -> tuple[Page, str, bool]:
     """The view's tab, on screen as a reader first sees it: each test navigates it, so nothing of the last page stays."""
     page = shared_view[0]
-    page.emulate_media(media="screen")  # type: ignore[attr-defined]
+    page.emulate_media(media="screen")
     return shared_view
 
 
-def tab_of_its_own(param: tuple[str, bool], browser: object, address: str) -> Iterator[tuple[object, str, bool]]:
+def tab_of_its_own(param: tuple[str, bool], browser: Browser, address: str) -> Iterator[tuple[Page, str, bool]]:
     """A tab in a context of its own at one view, closed after use: (page, width, js)."""
     width, js = param
     context, page = open_view(browser, address, width, js)
@@ -69,7 +70,7 @@ def tab_of_its_own(param: tuple[str, bool], browser: object, address: str) -> It
 
 
 @pytest.fixture(params=VIEW_PARAMS, ids=view_id)
-def own_view(request: pytest.FixtureRequest, browser: object, site_url: str) -> Iterator[tuple[object, str, bool]]:
+def own_view(request: pytest.FixtureRequest, browser: Browser, site_url: str) -> Iterator[tuple[Page, str, bool]]:
     """A tab on the fixture site in a context of its own, for a test that sets the context's clock."""
     yield from tab_of_its_own(request.param, browser, site_url)
 
@@ -87,9 +88,9 @@ CARDS_JS = """scope => [...document.querySelectorAll(scope + ' .fpd-contact')].m
 })"""
 
 
-def assert_plain_cards(page: object, scope: str, lang: str) -> None:
+def assert_plain_cards(page: Page, scope: str, lang: str) -> None:
     """example-group's two contacts: two cards one below another, none inside another."""
-    cards = page.evaluate(CARDS_JS, scope)  # type: ignore[attr-defined]
+    cards = page.evaluate(CARDS_JS, scope)
     assert len(cards) == len(EXAMPLE_PEOPLE), cards
     for card, person in zip(cards, EXAMPLE_PEOPLE):
         assert person in card["text"]
@@ -233,7 +234,7 @@ def test_the_quick_exit_goes_to_a_neutral_page_in_the_pages_language(view: tuple
     page.goto(site_url + ROOTS[lang] + "about/")
     targets = {link.get_attribute("href") for link in page.locator(".fpd-js-exit").all()}
     assert targets == {NEUTRAL[lang]}
-    assert urlsplit(NEUTRAL[lang]).hostname.endswith({"en": ".uk", "nl": ".nl"}[lang])
+    assert (urlsplit(NEUTRAL[lang]).hostname or "").endswith({"en": ".uk", "nl": ".nl"}[lang])
 
 
 CONTRAST_JS = """el => {

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from .visits import NARROW, Visit, every_page, visit_every_page
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def narrow(browser: object, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
+def narrow(browser: Browser, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
     yield visit_every_page(browser, every_page(site, site_url), NARROW, focus_exit=False)
 
 

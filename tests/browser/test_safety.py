@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, Route
 
 from generator.publish.csp import add_csp, script_hashes
 from generator.publish.mkdocs_config import read_base
@@ -33,31 +34,31 @@ STATUS = ".fpd-exit__status"
 class Neutral:
     """Answers the neutral page locally and keeps the headers of every request for it."""
 
-    def __init__(self, page: object) -> None:
+    def __init__(self, page: Page) -> None:
         self.headers: list[dict[str, str]] = []
         for url in NEUTRAL.values():
-            page.route(url + "**", self.answer)  # type: ignore[attr-defined]
+            page.route(url + "**", self.answer)
 
-    def answer(self, route: object) -> None:
-        self.headers.append(route.request.headers)  # type: ignore[attr-defined]
-        route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)  # type: ignore[attr-defined]
+    def answer(self, route: Route) -> None:
+        self.headers.append(route.request.headers)
+        route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
 
 
 def html_files(site: Path) -> dict[str, str]:
     return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
 
 
-def press_shift(page: object, times: int) -> None:
+def press_shift(page: Page, times: int) -> None:
     for _ in range(times):
-        page.keyboard.press("Shift")  # type: ignore[attr-defined]
+        page.keyboard.press("Shift")
 
 
-def wait_until(page: object, expression: str, timeout_ms: int = 5000) -> None:
+def wait_until(page: Page, expression: str, timeout_ms: int = 5000) -> None:
     """Poll a JavaScript expression until it is true (wait_for_function would need 'unsafe-eval')."""
     for _ in range(timeout_ms // 50):
-        if page.evaluate(expression):  # type: ignore[attr-defined]
+        if page.evaluate(expression):
             return
-        page.wait_for_timeout(50)  # type: ignore[attr-defined]
+        page.wait_for_timeout(50)
     pytest.fail(f"never true: {expression}")
 
 
@@ -65,14 +66,14 @@ def wait_until(page: object, expression: str, timeout_ms: int = 5000) -> None:
 LEAVING_JS = "document.documentElement.classList.contains('fpd-exiting') || !!document.querySelector('.fpd-exit-overlay')"
 
 
-def assert_still_on(page: object, url: str, neutral: Neutral) -> None:
+def assert_still_on(page: Page, url: str, neutral: Neutral) -> None:
     """The page has not started to leave, and the neutral page was never asked for."""
-    assert not page.evaluate(LEAVING_JS)  # type: ignore[attr-defined]
-    assert page.url == url and not neutral.headers  # type: ignore[attr-defined]
+    assert not page.evaluate(LEAVING_JS)
+    assert page.url == url and not neutral.headers
 
 
-def status(page: object) -> str:
-    return page.locator(STATUS).text_content().strip()  # type: ignore[attr-defined]
+def status(page: Page) -> str:
+    return (page.locator(STATUS).text_content() or "").strip()
 
 
 # --- The quick exit -------------------------------------------------------
@@ -89,14 +90,14 @@ LEAVING_STATE_JS = """() => {
 
 
 @pytest.mark.browser
-def test_shift_three_times_hides_the_page_replaces_it_and_back_returns_to_the_page_before(page: object, site_url: str) -> None:
+def test_shift_three_times_hides_the_page_replaces_it_and_back_returns_to_the_page_before(page: Page, site_url: str) -> None:
     # First the neutral page answers 204 No Content, which cancels the navigation:
     # the exited page stays, so the test can see what it showed while leaving.
     requests: list[dict[str, str]] = []
 
-    def no_content(route: object) -> None:
-        requests.append(route.request.headers)  # type: ignore[attr-defined]
-        route.fulfill(status=204)  # type: ignore[attr-defined]
+    def no_content(route: Route) -> None:
+        requests.append(route.request.headers)
+        route.fulfill(status=204)
 
     page.route(NEUTRAL["en"] + "**", no_content)
     page.goto(site_url + "/about/")
@@ -123,7 +124,7 @@ def test_shift_three_times_hides_the_page_replaces_it_and_back_returns_to_the_pa
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_countdown_is_announced_in_the_pages_language(page: object, site_url: str, lang: str) -> None:
+def test_the_countdown_is_announced_in_the_pages_language(page: Page, site_url: str, lang: str) -> None:
     Neutral(page)
     page.goto(site_url + ROOT[lang] + "privacy/")
     assert page.locator(STATUS).get_attribute("role") == "status"
@@ -137,7 +138,7 @@ def test_the_countdown_is_announced_in_the_pages_language(page: object, site_url
 
 
 @pytest.mark.browser
-def test_capitals_typed_with_shift_in_the_search_box_do_not_exit(page: object, site_url: str) -> None:
+def test_capitals_typed_with_shift_in_the_search_box_do_not_exit(page: Page, site_url: str) -> None:
     neutral = Neutral(page)
     page.goto(site_url + "/")
     page.click(".md-search__input")
@@ -156,7 +157,7 @@ def test_capitals_typed_with_shift_in_the_search_box_do_not_exit(page: object, s
 
 
 @pytest.mark.browser
-def test_a_press_more_than_5_seconds_after_the_last_starts_again(own_page: object, site_url: str) -> None:
+def test_a_press_more_than_5_seconds_after_the_last_starts_again(own_page: Page, site_url: str) -> None:
     page = own_page  # its clock stays Playwright's for the rest of its context
     neutral = Neutral(page)
     # The page's timers run on Playwright's clock, stopped once the page is loaded and then moved on, never waited for.
@@ -175,7 +176,7 @@ def test_a_press_more_than_5_seconds_after_the_last_starts_again(own_page: objec
 
 
 @pytest.mark.browser
-def test_any_other_key_starts_the_count_again_and_esc_never_exits(page: object, site_url: str) -> None:
+def test_any_other_key_starts_the_count_again_and_esc_never_exits(page: Page, site_url: str) -> None:
     neutral = Neutral(page)
     page.goto(site_url + "/")
     for _ in range(3):
@@ -190,7 +191,7 @@ def test_any_other_key_starts_the_count_again_and_esc_never_exits(page: object, 
 
 
 @pytest.mark.browser
-def test_the_button_exits_and_back_returns_to_the_page_before(page: object, site_url: str) -> None:
+def test_the_button_exits_and_back_returns_to_the_page_before(page: Page, site_url: str) -> None:
     neutral = Neutral(page)
     page.goto(site_url + "/nl/")
     page.goto(site_url + "/nl/glossary/")
@@ -202,11 +203,12 @@ def test_the_button_exits_and_back_returns_to_the_page_before(page: object, site
 
 
 @pytest.mark.browser
-def test_the_hidden_link_is_reached_by_tab_and_exits(page: object, site_url: str) -> None:
+def test_the_hidden_link_is_reached_by_tab_and_exits(page: Page, site_url: str) -> None:
     neutral = Neutral(page)
     page.goto(site_url + "/programmes/")
     link = page.locator(".fpd-exit-skip")
-    assert not link.is_visible() or link.bounding_box()["width"] <= 1  # hidden until focused
+    hidden = link.bounding_box()
+    assert not link.is_visible() or (hidden is not None and hidden["width"] <= 1)  # hidden until focused
     for _ in range(2):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('fpd-exit-skip')"):
@@ -214,6 +216,7 @@ def test_the_hidden_link_is_reached_by_tab_and_exits(page: object, site_url: str
     else:
         pytest.fail("the hidden exit link is not among the first two Tab stops")
     box = link.bounding_box()
+    assert box is not None
     assert box["width"] >= 44 and box["height"] >= 44  # shown when focused
     page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL["en"])
@@ -221,8 +224,8 @@ def test_the_hidden_link_is_reached_by_tab_and_exits(page: object, site_url: str
 
 
 @pytest.mark.browser
-def test_without_javascript_the_button_is_a_plain_link_that_still_exits(browser: object, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+def test_without_javascript_the_button_is_a_plain_link_that_still_exits(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         neutral = Neutral(page)
@@ -247,8 +250,8 @@ CONTRAST_JS = """el => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width,height", [(1280, 800), (320, 640)])
-def test_the_button_is_big_clear_on_screen_when_scrolled_and_hidden_in_print(browser: object, site_url: str, width: int, height: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+def test_the_button_is_big_clear_on_screen_when_scrolled_and_hidden_in_print(browser: Browser, site_url: str, width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
         Neutral(page)
@@ -261,6 +264,7 @@ def test_the_button_is_big_clear_on_screen_when_scrolled_and_hidden_in_print(bro
         page.mouse.wheel(0, 5000)
         wait_until(page, "scrollY > 200")
         box = button.bounding_box()
+        assert box is not None
         assert box["width"] >= 44 and box["height"] >= 44, box
         assert 0 <= box["x"] and box["x"] + box["width"] <= width and 0 <= box["y"] and box["y"] + box["height"] <= height, box
         assert page.evaluate("(([x, y]) => document.elementFromPoint(x, y).closest('.fpd-exit__button') !== null)", [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
@@ -281,9 +285,9 @@ def test_the_button_is_big_clear_on_screen_when_scrolled_and_hidden_in_print(bro
 
 
 @pytest.fixture
-def recorded(browser: object, site_url: str) -> Iterator[tuple[object, list[str], list[str]]]:
+def recorded(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
     """A tab whose every request and every console error or CSP violation is recorded; other hosts are refused."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     requests: list[str] = []
     problems: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
@@ -346,11 +350,11 @@ def test_without_the_fix_material_would_request_sitemaps(recorded: tuple, site_u
     """The control for the test above: the same page without our script makes Material fetch <alternate>/sitemap.xml."""
     page, requests, _ = recorded
 
-    def strip(route: object) -> None:
-        response = route.fetch()  # type: ignore[attr-defined]
+    def strip(route: Route) -> None:
+        response = route.fetch()
         html, count = STRIP_FIX.subn("", response.text())
         assert count == 1
-        route.fulfill(response=response, body=html)  # type: ignore[attr-defined]
+        route.fulfill(response=response, body=html)
 
     page.route(site_url + "/about/", strip)
     page.goto(site_url + "/about/", wait_until="load")

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT
@@ -26,8 +27,8 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
 }
-WIDE = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 640}
+WIDE: ViewportSize = {"width": 1280, "height": 800}
+NARROW: ViewportSize = {"width": 320, "height": 640}
 
 # Headings in document order, and whether the page scrolls sideways.
 HEADINGS_JS = "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
@@ -49,9 +50,9 @@ def page_paths(site: Path) -> list[str]:
     return paths
 
 
-def with_axe(browser: object, viewport: dict) -> object:
+def with_axe(browser: Browser, viewport: ViewportSize) -> BrowserContext:
     """A browser context whose every page has axe-core loaded, refusing the neutral pages' real hosts."""
-    context = browser.new_context(viewport=viewport)  # type: ignore[attr-defined]
+    context = browser.new_context(viewport=viewport)
     context.add_init_script(AXE_SCRIPT)
     context.add_init_script(CSP_LOGGER)
     for neutral in read_base(ROOT)["extra"]["quick_exit"].values():
@@ -59,9 +60,9 @@ def with_axe(browser: object, viewport: dict) -> object:
     return context
 
 
-def axe_violations(page: object, scope: str | None = None) -> list[str]:
+def axe_violations(page: Page, scope: str | None = None) -> list[str]:
     """What axe finds on the page as it is now (only in `scope`, a selector, if given)."""
-    found = page.evaluate("([scope, options]) => axe.run(scope || document, options)", [scope, AXE_OPTIONS])  # type: ignore[attr-defined]
+    found = page.evaluate("([scope, options]) => axe.run(scope || document, options)", [scope, AXE_OPTIONS])
     return describe(found["violations"])
 
 
@@ -87,15 +88,15 @@ class Visit:
     """Its cookies, and how many items it keeps in localStorage and sessionStorage."""
 
 
-def visit_every_page(browser: object, urls: list[str], viewport: dict, focus_exit: bool) -> dict[str, Visit]:
+def visit_every_page(browser: Browser, urls: list[str], viewport: ViewportSize, focus_exit: bool) -> dict[str, Visit]:
     """Open every page in one tab and record axe's findings, headings, overflow, first Tab stops, errors, requests and storage, by address."""
     context = with_axe(browser, viewport)
     page = context.new_page()
     visits: dict[str, Visit] = {}
     now: list[Visit] = []  # the visit under way, for the handlers below
-    page.on("console", lambda message: now[-1].errors.append(message.text) if message.type == "error" and now else None)  # type: ignore[attr-defined]
-    page.on("pageerror", lambda error: now[-1].errors.append(str(error)) if now else None)  # type: ignore[attr-defined]
-    context.on("request", lambda request: now[-1].requests.append(request.url) if now else None)  # type: ignore[attr-defined]
+    page.on("console", lambda message: now[-1].errors.append(message.text) if message.type == "error" and now else None)
+    page.on("pageerror", lambda error: now[-1].errors.append(str(error)) if now else None)
+    context.on("request", lambda request: now[-1].requests.append(request.url) if now else None)
     try:
         for url in urls:
             visit = Visit()
