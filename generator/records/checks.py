@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from generator.languages import LANGUAGES
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.geography import jurisdiction_of
 from generator.records.load import LoadedFile
-from generator.records.model import UNKNOWN, Referrer, Route, Text
-from generator.records.record_paths import nodes
+from generator.records.model import ESSENTIAL, UNKNOWN, Figure, Programme, Provider, Record, Referrer, Route, Text
+from generator.records.record_paths import parts
 from generator.records.roles import role_places, roles_for
 from generator.records.spelling import spelling_problems
 from generator.records.terms import TERMS_FILE, ruled_out_words
@@ -26,9 +27,8 @@ def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
     """Provider and programme ids name pages, so each may be used once across all files."""
     seen: dict[str, tuple[LoadedFile, FieldPath]] = {}
     for item in files:
-        places: list[tuple[str, FieldPath]] = [(item.record.provider.id, ("provider", "id"))]
-        places += [(p.id, ("programmes", i, "id")) for i, p in enumerate(item.record.programmes)]
-        for value, path in places:
+        named = list(parts(item.record, Provider)) + list(parts(item.record, Programme))
+        for value, path in ((part.id, path + ("id",)) for path, part in named):
             if value in seen:
                 first, first_path = seen[value]
                 where = f"{first.path}:{first.document.line_of(first_path)}"
@@ -53,12 +53,11 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
             yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first")
 
     # Every part of a record that names its source (a route, a figure, a course, an intake ...) says so
-    # in a key `source`: one walk checks them all, whatever part a later model adds.
-    for named, node in nodes(item.document.data):
-        if named and named[-1] == "source" and isinstance(node, str):
-            yield from must_be("source", node, sources, named)
-    for p_index, programme in enumerate(record.programmes):
-        base: FieldPath = ("programmes", p_index)
+    # in a field `source`: one walk checks them all, whatever part a later model adds.
+    for where, part in parts(record, Record):
+        if isinstance(getattr(part, "source", None), str):
+            yield from must_be("source", getattr(part, "source"), sources, where + ("source",))
+    for base, programme in parts(record, Programme):
         for i, value in enumerate(programme.sources):
             yield from must_be("source", value, sources, base + ("sources", i))
         for i, value in enumerate(programme.contacts):
@@ -83,8 +82,7 @@ def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
 
 def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
     """A programme's areas lie in its country, and its routes name roles of the places it serves."""
-    for p_index, programme in enumerate(item.record.programmes):
-        base: FieldPath = ("programmes", p_index)
+    for base, programme in parts(item.record, Programme):
         for a_index, area in enumerate(programme.areas):
             if jurisdiction_of(area.code).country != programme.country.value:
                 yield _problem(item, base + ("areas", a_index, "code"), f"the area {area.code} lies outside the programme's country ({programme.country.value})")
@@ -105,35 +103,30 @@ def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
                     )
 
 
-ESSENTIAL = "a record means nothing without it: write it from the source (unknown is for facts a record can do without)"
+NEVER_UNKNOWN = "a record means nothing without it: write it from the source (unknown is for facts a record can do without)"
 
 
 def _essentials(item: LoadedFile) -> Iterator[Problem]:
-    """The facts without which a record says nothing (the provider's and programmes' names, summaries, areas, what each source is) are never unknown."""
-    record = item.record
-    texts: list[tuple[FieldPath, Text]] = [(("provider", "name"), record.provider.name)]
-    for p_index, programme in enumerate(record.programmes):
-        base: FieldPath = ("programmes", p_index)
-        texts += [(base + ("name",), programme.name), (base + ("summary",), programme.summary)]
-        texts += [(base + ("areas", a_index, "name"), area.name) for a_index, area in enumerate(programme.areas)]
-    texts += [(("sources", s_index, "title"), source.title) for s_index, source in enumerate(record.sources)]
-    for path, text in texts:
-        for lang in ("en", "nl"):
-            if text.get(lang).casefold() == UNKNOWN:
-                yield _problem(item, path + (lang,), f"this cannot be unknown: {ESSENTIAL}")
+    """The facts without which a record says nothing (the model marks them: names, summaries, areas, what each source is) are never unknown."""
+    for path, part in parts(item.record, Record):
+        for name, field in type(part).model_fields.items():
+            if ESSENTIAL in field.metadata:
+                text: Text = getattr(part, name)
+                for lang in LANGUAGES:
+                    if text.get(lang).casefold() == UNKNOWN:
+                        yield _problem(item, path + (name, lang), f"this cannot be unknown: {NEVER_UNKNOWN}")
 
 
 def _figures(item: LoadedFile) -> Iterator[Problem]:
     """A figure is a number with its unit, or words alone: never half of a number."""
-    for p_index, programme in enumerate(item.record.programmes):
-        for f_index, figure in enumerate(programme.figures):
-            if (figure.value is None) != (figure.unit is None):
-                given = "value" if figure.unit is None else "unit"
-                yield _problem(
-                    item,
-                    ("programmes", p_index, "figures", f_index, given),
-                    "a figure with a number needs both value and unit (percent or count); for a figure the source states in words only, leave out both and write the statement as label",
-                )
+    for path, figure in parts(item.record, Figure):
+        if (figure.value is None) != (figure.unit is None):
+            given = "value" if figure.unit is None else "unit"
+            yield _problem(
+                item,
+                path + (given,),
+                "a figure with a number needs both value and unit (percent or count); for a figure the source states in words only, leave out both and write the statement as label",
+            )
 
 
 def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
@@ -156,11 +149,10 @@ def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
 
 def _dutch_terms(item: LoadedFile) -> Iterator[Problem]:
     """The Dutch of every text follows the term list: one term per concept."""
-    for path, node in nodes(item.document.data):
-        if path and path[-1] == "nl" and isinstance(node, str):
-            for word, term in ruled_out_words(node):
-                where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
-                yield _problem(item, path, f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")
+    where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
+    for path, text in parts(item.record, Text):
+        for word, term in ruled_out_words(text.nl):
+            yield _problem(item, path + ("nl",), f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")
 
 
 def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:

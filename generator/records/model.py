@@ -150,6 +150,14 @@ class Text(Record):
         return getattr(self, lang)
 
 
+class _Essential:
+    """The mark of a text a record means nothing without (a name, a summary, what a source is): `check` refuses unknown there."""
+
+
+ESSENTIAL = _Essential()
+EssentialText = Annotated[Text, ESSENTIAL]
+
+
 class Name(Record):
     """A proper name, written once, with the language it is in."""
 
@@ -223,7 +231,7 @@ class Source(Record):
     """A document that facts in this file come from."""
 
     id: Slug = Field(description="A short name for the source, used by `sources:` lists in programmes, e.g. hacro-page.")
-    title: Text = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads” or “Caring Dads leaflet (2025)”.")
+    title: EssentialText = Field(description="What the document is, e.g. “HACRO web page: Caring Dads and Dedicated Dads” or “Caring Dads leaflet (2025)”.")
     publisher: PlainText = Field(description="Who published the document.")
     published: datetime.date | Literal["undated"] = Field(
         description="The day the document was published, as YYYY-MM-DD (a press release's or a leaflet's date), or undated where the document gives none. A fact from a dated source is shown with its date, and a status from an old one is not shown as current."
@@ -243,7 +251,7 @@ class Area(Record):
     code: AreaCode = Field(
         description="The area's official code: an ONS code for a UK council, county or nation (E10000015 is Hertfordshire, W06000003 Conwy, W92000004 all of Wales), a CBS code for a Dutch gemeente (GM0363) or province (PV27), or NL for the whole Netherlands."
     )
-    name: Text = Field(description="The area's name as a reader sees it, e.g. Hertfordshire.")
+    name: EssentialText = Field(description="The area's name as a reader sees it, e.g. Hertfordshire.")
 
     @property
     def id(self) -> str:
@@ -428,10 +436,10 @@ class Programme(Record):
     """One programme a provider runs."""
 
     id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro-caring-dads.")
-    name: Text = Field(description="The programme's name as a reader sees it.")
+    name: EssentialText = Field(description="The programme's name as a reader sees it.")
     model: PlainText = Field(description="The programme model it delivers, e.g. Caring Dads.")
     status: Status | Unknown = Field(description="active, pilot or ended, or unknown where the source does not say whether it runs.")
-    summary: Text = Field(description="One or two sentences saying what the programme is, for tables and search.")
+    summary: EssentialText = Field(description="One or two sentences saying what the programme is, for tables and search.")
     description: list[Text] = Field(min_length=1, description="What the programme is and does, one paragraph per item.")
     aims: list[Text] = Field(default_factory=list, description="What the programme aims to achieve.")
     approaches: list[Text] = Field(default_factory=list, description="Methods it uses, e.g. motivational interviewing.")
@@ -491,7 +499,7 @@ class Provider(Record):
     """The organisation that runs programmes."""
 
     id: Slug = Field(description="A short name, unique across all files, that becomes the page address, e.g. hacro.")
-    name: Text = Field(description="The organisation's name as a reader sees it.")
+    name: EssentialText = Field(description="The organisation's name as a reader sees it.")
     short_name: PlainText = Field(description="A short form for tables, e.g. HACRO.")
     member_organisations: list[Name] = Field(default_factory=list, description="Organisations that deliver together under this provider, with the language of each name.")
     other_names: list[Name] = Field(

@@ -1,11 +1,15 @@
-"""Field paths that name list items by their id, so they survive reordering."""
+"""Field paths: the values of a record with their paths, and paths that name list items by their id, so they survive reordering."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from generator.problem import FieldPath
+
+T = TypeVar("T")
 
 
 def id_path(path: FieldPath, data: Any) -> str:
@@ -31,3 +35,15 @@ def nodes(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from nodes(value, path + (index,))
+
+
+def parts(node: object, kind: type[T], path: FieldPath = ()) -> Iterator[tuple[FieldPath, T]]:
+    """Every part of a checked record that is a `kind`, with its path, named by the model's own fields (parents first)."""
+    if isinstance(node, kind):
+        yield path, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from parts(getattr(node, name), kind, path + (name,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from parts(value, kind, path + (index,))
