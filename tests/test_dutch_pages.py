@@ -18,7 +18,7 @@ from .conftest import ROOT
 
 # English that was once left in Dutch pages (issue #20): a period, a word the
 # term list rules out, a heading, a theme's own words.
-ENGLISH_PHRASES = ["End of May", "local authority", "private law", "county", "Not found", "Told to do a course", "Participant", "Not stated by the provider"]
+ENGLISH_PHRASES = ["End of May", "local authority", "private law", "de county", "Not found", "Told to do a course", "Participant", "Not stated by the provider"]
 # A word of three letters or more, a full stop and a word straight after it: two sentences joined.
 RUN_TOGETHER = re.compile(r"[a-zà-ÿ]{3,}\.[A-Za-zà-ÿ]{3,}")
 
