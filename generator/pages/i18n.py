@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
@@ -113,8 +114,9 @@ def number(value: float, lang: str) -> str:
 
 
 def percent(value: float, lang: str) -> str:
-    """A percentage given as 0–100, in the page's locale."""
-    return format_percent(value / 100, locale=_locale(lang))
+    """A percentage given as 0–100, in the page's locale, with exactly the decimals the source gives: 5.4% stays 5.4%, never 5%."""
+    # Decimal(str(…)) keeps the number as written (5.4), where the float's own digits would show 5.4000000000000006.
+    return format_percent(Decimal(str(value)) / 100, locale=_locale(lang), decimal_quantization=False)
 
 
 def long_date(value: datetime.date, lang: str) -> str:

@@ -73,7 +73,7 @@ NAV: list[NavEntry] = [
         (N_("Providers"), urls.providers_path()),
     ]),
     (N_("For fathers and families"), [
-        (N_("Told to do a course?"), urls.referrer_path(Referrer.self)),
+        (N_("Advised to do a course?"), urls.referrer_path(Referrer.self)),
         (N_("Family courts and Cafcass"), urls.FAMILY_COURTS),
         (N_("Staying safe online"), urls.STAYING_SAFE),
     ]),

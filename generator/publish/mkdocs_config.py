@@ -38,6 +38,8 @@ THEME_WORDS = {
     "search_other": N_("{count} pages match."),
     "search_failed": N_("Search could not be loaded. The list of all programmes works without it."),
     "search_clear": N_("Clear the search"),
+    "header": N_("Header"),
+    "not_found": N_("Page not found"),
 }
 """Words our Material overrides show. MkDocs renders those templates without
 gettext, so each language's config carries them, translated from the Babel

@@ -410,7 +410,9 @@ class Testimonial(Record):
     """What a participant or worker said. The speaker's role only, never a name."""
 
     quote: Text = Field(description="The words, as the source gives them; the other language is a translation.")
-    speaker_role: Text = Field(description="The speaker's role, e.g. “Service user” or “Social worker”. Never a name.")
+    speaker_role: Text | Unknown = Field(
+        description="The speaker's role as the source gives it, e.g. “Service user” or “Social worker”; unknown where the source does not say who said it. Never a name."
+    )
     source: Slug = Field(description="The id of the source (under `sources:`).")
 
 

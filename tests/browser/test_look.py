@@ -209,7 +209,7 @@ def test_the_fixture_home_page_has_the_real_home_pages_ways_in(lang: str) -> Non
 def test_fathers_have_their_own_way_in_from_the_home_page(view: tuple, site_url: str, lang: str) -> None:
     page, _, _ = view
     page.goto(site_url + ROOTS[lang])
-    heading = page.locator("h2", has_text={"en": "Told to do a course?", "nl": "Moet u een cursus volgen?"}[lang])
+    heading = page.locator("h2", has_text={"en": "Advised to do a course?", "nl": "Een cursus aangeraden?"}[lang])
     way = page.locator(".fpd-way", has=heading)
     assert way.count() == 1 and heading.is_visible()
     hrefs = [link.get_attribute("href") for link in way.locator("a").all()]
