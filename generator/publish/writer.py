@@ -50,6 +50,27 @@ def write_json(path: Path, data: Any) -> None:
     write_if_changed(path, json_text(data))
 
 
+def write_folder(path: Path, files: dict[str, str]) -> None:
+    """Make a new folder holding exactly `files` (name → text), whole or not at all: it appears in one rename.
+
+    Where another build made the same folder in the meantime, its copy is kept.
+    """
+    scratch = fresh_folder(path.with_name(f"{path.name}.{os.getpid()}.part"))
+    for name, text in files.items():
+        (scratch / name).write_text(text, encoding="utf-8")
+    try:
+        os.replace(scratch, path)
+    except OSError:
+        if not path.is_dir():
+            raise
+        shutil.rmtree(scratch)
+
+
+def copy_folder(source: Path, target: Path) -> None:
+    """Copy a folder of files (made by `write_folder`) into the site being built."""
+    shutil.copytree(source, target)
+
+
 def fresh_folder(path: Path) -> Path:
     """Empty a scratch folder, creating it if needed."""
     shutil.rmtree(path, ignore_errors=True)
