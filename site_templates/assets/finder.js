@@ -371,6 +371,8 @@
    * described in generator/pages/postcodes.py. */
   var UK_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
   var DUTCH_POSTCODE = /^[1-9][0-9]{3}[A-Z]{2}$/;
+  /* Northern Ireland's postcodes, which the site has no file for (generator/pages/postcodes.py says why). */
+  var NORTHERN_IRISH = /^BT/;
   var RUN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
   var RUN_LENGTH = 4;
 
@@ -527,6 +529,10 @@
       }
       var outward = parts[1];
       var postcode = outward + " " + parts[2];
+      if (NORTHERN_IRISH.test(outward)) {
+        show([paragraph(message("northern-ireland"))]);
+        return;
+      }
       result.textContent = message("loading");
       json(areasAddress).then(function (areas) {
         var file = new URL(areas.postcodes + outward + ".json", areasAddress).href;
