@@ -444,6 +444,8 @@
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", hint.id + " " + error.id);
       result.textContent = "";
+      result.setAttribute("data-state", "error");
+      input.focus();
     }
 
     function clearError() {
@@ -453,8 +455,14 @@
       input.setAttribute("aria-describedby", hint.id);
     }
 
+    function loading() {
+      result.textContent = message("loading");
+      result.setAttribute("data-state", "loading");
+    }
+
     function show(nodes) {
       result.textContent = "";
+      result.setAttribute("data-state", "ready");
       nodes.forEach(function (node) {
         result.appendChild(node);
       });
@@ -510,7 +518,7 @@
         return;
       }
       if (DUTCH_POSTCODE.test(compact)) {
-        result.textContent = message("loading");
+        loading();
         json(areasAddress).then(function (areas) {
           if (request === latest) {
             show([paragraph(areas.dutch, "nl")]);
@@ -533,7 +541,7 @@
         show([paragraph(message("northern-ireland"))]);
         return;
       }
-      result.textContent = message("loading");
+      loading();
       json(areasAddress).then(function (areas) {
         var file = new URL(areas.postcodes + outward + ".json", areasAddress).href;
         return json(file).then(function (codes) {
