@@ -67,8 +67,19 @@ def write_folder(path: Path, files: dict[str, str]) -> None:
 
 
 def copy_folder(source: Path, target: Path) -> None:
-    """Copy a folder of files (made by `write_folder`) into the site being built."""
-    shutil.copytree(source, target)
+    """Put a folder of files (made by `write_folder`, never changed after) into the site being built.
+
+    Each file is hard-linked where both are on one file system: thousands of
+    small files, copied on every build, took seconds.
+    """
+    shutil.copytree(source, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def fresh_folder(path: Path) -> Path:
