@@ -184,6 +184,7 @@ def postcode_files(cache: Path = POSTCODE_CACHE) -> Path:
     if not folder.is_dir():
         files = outward_files(onspd_rows(onspd_files()))
         writer.write_folder(folder, {file_name(outward): compact_json(data) for outward, data in files.items()})
+        writer.drop_older(folder)
     return folder
 
 

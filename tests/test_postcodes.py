@@ -132,10 +132,12 @@ def test_a_page_finds_the_table_of_areas_at_any_depth() -> None:
     assert urls.data_address(urls.programmes_path(2), urls.POSTCODE_AREAS) == "../../../data/postcode-areas.json"
 
 
-def test_the_outward_codes_files_are_made_once_per_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_outward_codes_files_are_made_once_per_release_and_older_ones_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     file = onspd_file(tmp_path / "postcodes_S.msgpack.br", ["SN101ET", "SG1 1FL"], ["E06000054", "E07000243"])
     monkeypatch.setattr(build, "onspd_files", lambda: [file])
+    (tmp_path / "cache" / "2025.6.1-0123456789ab").mkdir(parents=True)
     folder = build.postcode_files(tmp_path / "cache")
+    assert [path.name for path in (tmp_path / "cache").iterdir()] == [folder.name]  # the older release's files are gone
     assert sorted(path.name for path in folder.iterdir()) == ["SG1.json", "SN10.json"]
     assert json.loads((folder / "SN10.json").read_text(encoding="utf-8")) == {"councils": ["E06000054"]}
     monkeypatch.setattr(build, "onspd_files", lambda: pytest.fail("the kept files were made again"))

@@ -66,6 +66,13 @@ def write_folder(path: Path, files: dict[str, str]) -> None:
         shutil.rmtree(scratch)
 
 
+def drop_older(folder: Path) -> None:
+    """Delete every other folder beside `folder`: the files of an older release, or of older code (not one still being written)."""
+    for other in folder.parent.iterdir():
+        if other.is_dir() and not other.name.startswith(folder.name):
+            shutil.rmtree(other, ignore_errors=True)
+
+
 def copy_folder(source: Path, target: Path) -> None:
     """Put a folder of files (made by `write_folder`, never changed after) into the site being built.
 
