@@ -2,7 +2,8 @@
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
     ─► engine build per language ─► finish each language's pages (HTML fixes, shared
-    assets, search marks, CSP) ─► search index ─► swap into site/
+    assets, search marks, CSP) ─► postcode files (kept between builds) ─► search index
+    ─► swap into site/
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from typing import Any
 import jinja2
 
 from generator import apart
+from generator.formats import compact_json
 from generator.languages import LANGUAGE_ROOTS, LANGUAGES
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
 from generator.pages.opendata import OpenData
 from generator.pages.plan import Page, plan_pages
+from generator.pages.postcodes import area_table, cache_key, file_name, onspd_files, onspd_rows, outward_files
 from generator.pages.render import environment, file_links, render_page
 from generator.pages.report import ReportView, editor_report, report_parts
 from generator.pages.views import programme_views, provider_views
@@ -157,12 +160,32 @@ def stage_language(
     marks = {LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()}
     # Staged with the pages, so MkDocs copies them and checks the links to them.
     docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
+    docs[urls.POSTCODE_AREAS] = compact_json(area_table(data.programmes, lang))
     problems = content_link_problems(content, docs, lang)
     if not problems:
         writer.stage(work / "docs" / lang, docs)
         site_part = writer.fresh_folder(work / f"site-{lang}")
         writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
     return marks, problems
+
+
+POSTCODE_CACHE = Path(__file__).resolve().parent.parent / "build" / "postcodes"
+"""Where the outward codes' files are kept between builds: in the build folder beside the generator, since
+they come from an installed package, not from the records, and so every copy of the project a test builds shares them."""
+
+
+def postcode_files(cache: Path = POSTCODE_CACHE) -> Path:
+    """The folder of the outward codes' files for the installed ONSPD release, in `cache`.
+
+    Reading the 2.7 million postcodes takes seconds, so only the first build
+    with a release (or with new code to cut it) pays: the folder is kept, named for both.
+    """
+    folder = cache / cache_key()
+    if not folder.is_dir():
+        files = outward_files(onspd_rows(onspd_files()))
+        writer.write_folder(folder, {file_name(outward): compact_json(data) for outward, data in files.items()})
+        writer.drop_older(folder)
+    return folder
 
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
@@ -213,6 +236,8 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")
     outcome.lap("finish pages")
+    writer.copy_folder(postcode_files(), site / urls.POSTCODES_FOLDER)
+    outcome.lap("postcodes")
     writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind")
     outcome.lap("search index")
     writer.swap_in(site, root / "site")

@@ -9,3 +9,8 @@ from typing import Any
 def json_text(data: Any) -> str:
     """JSON as every file we write holds it: pretty enough to read and diff."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def compact_json(data: Any) -> str:
+    """JSON without spaces, for the many small files a browser fetches (the postcode box's)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

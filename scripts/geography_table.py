@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-import brotli  # type: ignore[import-not-found]
-import msgpack  # type: ignore[import-not-found]
+import brotli
+import msgpack
 
 NATIONS = {
     "E92000001": "England",

@@ -32,6 +32,10 @@ PROGRAMMES_CSV = "data/programmes.csv"
 DATA_PACKAGE = "data/datapackage.json"
 HSDS_FOLDER = "hsds/"
 SEARCH_INDEX_FOLDER = "pagefind"
+POSTCODE_AREAS = "data/postcode-areas.json"
+"""The postcode box's table of areas and programmes, one per language."""
+POSTCODES_FOLDER = "postcodes"
+"""The outward codes' files of the postcode box, once for every language, at the site's root."""
 
 RECORDS_FOLDER = "services/"
 """What a page made from every record (a list, the finder) links editors to."""
@@ -115,6 +119,22 @@ def built_address(from_page: str, to_page: str) -> str:
     """The address of one docs/ page from another once built, for links in raw HTML."""
     relative = _relative(_served_folder(to_page), _served_folder(from_page))
     return "./" if relative == "." else relative + "/"
+
+
+def file_address(from_file: str, to_page: str) -> str:
+    """The address of a docs/ page once built, from a data file staged beside the pages (data/x.json)."""
+    return _relative(_served_folder(to_page), posixpath.dirname(from_file)) + "/"
+
+
+def data_address(from_page: str, path: str) -> str:
+    """The address of a data file staged beside the pages (data/x.json) from a docs/ page once built, for raw HTML."""
+    return _relative(path, _served_folder(from_page))
+
+
+def shared_address(from_file: str, folder: str, lang: str) -> str:
+    """The address of a folder at the site's root, shared by every language, from one language's data file, with a slash at its end."""
+    depth = len([part for part in (LANGUAGE_ROOTS[lang] + posixpath.dirname(from_file)).split("/") if part])
+    return "../" * depth + folder + "/"
 
 
 def built_file(path: str) -> str:

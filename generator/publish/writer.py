@@ -50,6 +50,45 @@ def write_json(path: Path, data: Any) -> None:
     write_if_changed(path, json_text(data))
 
 
+def write_folder(path: Path, files: dict[str, str]) -> None:
+    """Make a new folder holding exactly `files` (name → text), whole or not at all: it appears in one rename.
+
+    Where another build made the same folder in the meantime, its copy is kept.
+    """
+    scratch = fresh_folder(path.with_name(f"{path.name}.{os.getpid()}.part"))
+    for name, text in files.items():
+        (scratch / name).write_text(text, encoding="utf-8")
+    try:
+        os.replace(scratch, path)
+    except OSError:
+        if not path.is_dir():
+            raise
+        shutil.rmtree(scratch)
+
+
+def drop_older(folder: Path) -> None:
+    """Delete every other folder beside `folder`: the files of an older release, or of older code (not one still being written)."""
+    for other in folder.parent.iterdir():
+        if other.is_dir() and not other.name.startswith(folder.name):
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def copy_folder(source: Path, target: Path) -> None:
+    """Put a folder of files (made by `write_folder`, never changed after) into the site being built.
+
+    Each file is hard-linked where both are on one file system: thousands of
+    small files, copied on every build, took seconds.
+    """
+    shutil.copytree(source, target, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def fresh_folder(path: Path) -> Path:
     """Empty a scratch folder, creating it if needed."""
     shutil.rmtree(path, ignore_errors=True)

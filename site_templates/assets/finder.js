@@ -361,6 +361,214 @@
     apply();
   }
 
+  /* The postcode box on the referral finder and the programmes list. A UK
+   * postcode's outward code names one small file (postcodes/SG1.json, from the
+   * ONS Postcode Directory) that says which council each of its postcodes lies
+   * in; the page's table of areas (data/postcode-areas.json) says which county
+   * and nation the council lies in and which programmes serve which areas. Both
+   * are fetched only when a reader asks, each once. Without the script the box
+   * stays hidden and the page's area links answer instead. The files' format is
+   * described in generator/pages/postcodes.py. */
+  var UK_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
+  var DUTCH_POSTCODE = /^[1-9][0-9]{3}[A-Z]{2}$/;
+  /* Northern Ireland's postcodes, which the site has no file for (generator/pages/postcodes.py says why). */
+  var NORTHERN_IRISH = /^BT/;
+  var RUN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  var RUN_LENGTH = 4;
+
+  var fetched = {};
+
+  /* A JSON file of this site, fetched once; a failed fetch is tried again next time. */
+  function json(address) {
+    if (!fetched[address]) {
+      fetched[address] = window.fetch(address, {credentials: "same-origin"}).then(function (response) {
+        if (!response.ok) {
+          var error = new Error(response.status);
+          error.status = response.status;
+          throw error;
+        }
+        return response.json();
+      });
+      fetched[address].catch(function () {
+        delete fetched[address];
+      });
+    }
+    return fetched[address];
+  }
+
+  /* The council an inward code lies in: the council of the last run that starts at or before it. */
+  function councilOf(file, inward) {
+    if (file.councils.length === 1) {
+      return file.councils[0];
+    }
+    var low = 0;
+    var high = file.runs.length / RUN_LENGTH - 1;
+    var found = 0;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (file.runs.substr(middle * RUN_LENGTH, 3) <= inward) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return file.councils[RUN_DIGITS.indexOf(file.runs.charAt(found * RUN_LENGTH + 3))];
+  }
+
+  function paragraph(text, lang) {
+    var node = document.createElement("p");
+    node.textContent = text;
+    if (lang) {
+      node.lang = lang;
+    }
+    return node;
+  }
+
+  function postcodeBox(form) {
+    var input = form.querySelector("#fpd-postcode-input");
+    var hint = form.querySelector("#fpd-postcode-hint");
+    var error = form.querySelector("#fpd-postcode-error");
+    var result = form.querySelector("#fpd-postcode-result");
+    var areasAddress = new URL(form.getAttribute("data-table"), window.location.href).href;
+    var latest = 0;
+    form.hidden = false;
+
+    function message(name, values) {
+      return fill(form.getAttribute("data-msg-" + name), values || {});
+    }
+
+    function showError(text) {
+      error.textContent = text;
+      error.hidden = false;
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", hint.id + " " + error.id);
+      result.textContent = "";
+      result.setAttribute("data-state", "error");
+      input.focus();
+    }
+
+    function clearError() {
+      error.hidden = true;
+      error.textContent = "";
+      input.removeAttribute("aria-invalid");
+      input.setAttribute("aria-describedby", hint.id);
+    }
+
+    function loading() {
+      result.textContent = message("loading");
+      result.setAttribute("data-state", "loading");
+    }
+
+    function show(nodes) {
+      result.textContent = "";
+      result.setAttribute("data-state", "ready");
+      nodes.forEach(function (node) {
+        result.appendChild(node);
+      });
+    }
+
+    function place(areas, council) {
+      var names = [council].concat(areas.within[council] || []).map(function (code, index) {
+        return areas.names[code] || (index === 0 ? message("unnamed", {code: code}) : code);
+      });
+      return names[0] + (names.length > 1 ? " (" + names.slice(1).join(", ") + ")" : "");
+    }
+
+    function answer(areas, postcode, council) {
+      var codes = [council].concat(areas.within[council] || []);
+      var where = place(areas, council);
+      var serving = areas.programmes.filter(function (programme) {
+        return programme.areas.some(function (code) {
+          return codes.indexOf(code) !== -1;
+        });
+      });
+      var nodes = [paragraph(message("where", {postcode: postcode, place: where}))];
+      if (!serving.length) {
+        nodes.push(paragraph(message("none", {place: areas.names[council] || where})));
+        return nodes;
+      }
+      nodes.push(paragraph(message("found")));
+      var list = document.createElement("ul");
+      serving.forEach(function (programme) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL(programme.url, areasAddress).href;
+        link.textContent = programme.name;
+        var area = programme.areas.filter(function (code) {
+          return codes.indexOf(code) !== -1;
+        }).map(function (code) {
+          return areas.names[code] || code;
+        }).join(", ");
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(" (" + programme.provider + "), " + message("serves", {area: area})));
+        list.appendChild(item);
+      });
+      nodes.push(list);
+      return nodes;
+    }
+
+    function lookUp() {
+      var request = ++latest;
+      var typed = input.value.trim();
+      var compact = typed.toUpperCase().replace(/\s+/g, "");
+      clearError();
+      if (!compact) {
+        showError(message("empty"));
+        return;
+      }
+      if (DUTCH_POSTCODE.test(compact)) {
+        loading();
+        json(areasAddress).then(function (areas) {
+          if (request === latest) {
+            show([paragraph(areas.dutch, "nl")]);
+          }
+        }).catch(function () {
+          if (request === latest) {
+            show([paragraph(message("failed"))]);
+          }
+        });
+        return;
+      }
+      var parts = UK_POSTCODE.exec(compact);
+      if (!parts) {
+        showError(message("invalid", {postcode: typed}));
+        return;
+      }
+      var outward = parts[1];
+      var postcode = outward + " " + parts[2];
+      if (NORTHERN_IRISH.test(outward)) {
+        show([paragraph(message("northern-ireland"))]);
+        return;
+      }
+      loading();
+      json(areasAddress).then(function (areas) {
+        var file = new URL(areas.postcodes + outward + ".json", areasAddress).href;
+        return json(file).then(function (codes) {
+          return answer(areas, postcode, councilOf(codes, parts[2]));
+        }, function (failure) {
+          if (failure.status === 404) {
+            return [paragraph(message("unknown", {outward: outward, release: areas.release}))];
+          }
+          throw failure;
+        });
+      }).then(function (nodes) {
+        if (request === latest) {
+          show(nodes);
+        }
+      }).catch(function () {
+        if (request === latest) {
+          show([paragraph(message("failed"))]);
+        }
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      lookUp();
+    });
+  }
+
   /* Printed pages show every link's full address: keep the resolved address on each link. */
   function fullAddresses() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
@@ -384,6 +592,10 @@
     var compareForm = document.getElementById("fpd-compare");
     if (compareForm) {
       compareChooser(compareForm);
+    }
+    var postcodeForm = document.getElementById("fpd-postcode");
+    if (postcodeForm) {
+      postcodeBox(postcodeForm);
     }
     fullAddresses();
     Array.prototype.forEach.call(document.querySelectorAll("[data-fpd-print]"), function (button) {

@@ -71,10 +71,22 @@ def code_kind(code: str) -> CodeKind | None:
 
 
 @functools.cache
+def _gss_rows() -> tuple[tuple[str, ...], ...]:
+    """The table's rows: code, name (empty where the 2021 lookup lacks it), county (empty where the council has none)."""
+    lines = GSS_TABLE.read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.split("\t")) for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
 def gss_names() -> dict[str, str]:
     """Every ONS code of the table, with its name where the table has one."""
-    rows = (line.split("\t") for line in GSS_TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    return {row[0]: row[1] for row in rows}
+    return {row[0]: row[1] for row in _gss_rows()}
+
+
+@functools.cache
+def gss_counties() -> dict[str, str]:
+    """The county of each council of the table that lies in one (a district); the others are their own upper tier."""
+    return {row[0]: row[2] for row in _gss_rows() if len(row) > 2 and row[2]}
 
 
 def code_problem(code: str) -> str | None:
