@@ -129,11 +129,6 @@ def page_problems(name: str, text: str) -> list[Problem]:
     return problems + [Problem(name, line_of(needle), "", reason) for reason, needle in reader.refused]
 
 
-def _is_generators(path: str) -> bool:
-    """Whether a page at this docs/ path would stand where the generator puts a page or a file of its own."""
-    return path.split("/")[0] in urls.GENERATED_FOLDERS or urls.is_generated_page(path)
-
-
 def _file_problems(root: Path, path: Path) -> Iterator[Problem]:
     name = path.relative_to(root).as_posix()
     parts = path.relative_to(root / CONTENT_FOLDER).parts
@@ -141,8 +136,11 @@ def _file_problems(root: Path, path: Path) -> Iterator[Problem]:
         yield Problem(name, 1, "", f"only Markdown pages (.md) belong in content/, in a folder per language ({', '.join(f'content/{lang}/' for lang in LANGUAGES)}); anything else would be published as it is")
         return
     page = "/".join(parts[1:])
-    if _is_generators(page):
-        yield Problem(name, 1, "", f"the generator makes the page or file at {urls.page_url(page, parts[0])} itself; a hand-written page there would replace it, so give this page another name or folder")
+    if parts[1] in urls.GENERATED_FOLDERS and len(parts) > 2:
+        yield Problem(name, 1, "", f"the folder {parts[1]}/ holds the pages and files the generator makes; a hand-written page there could replace one, so put it in another folder")
+        return
+    if urls.is_generated_page(page):
+        yield Problem(name, 1, "", f"the generator makes the page at {urls.page_url(page, parts[0])} itself; a hand-written page there would replace it, so give this page another name")
         return
     yield from page_problems(name, path.read_text(encoding="utf-8"))
 
