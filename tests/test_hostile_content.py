@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import generator.__main__ as cli
-from generator.build import check, finish_language, foreign_names, plan
+from generator.build import build, check, finish_language, foreign_names, plan
 from generator.pages import urls
 from generator.pages.plan import Page
 from generator.pages.render import environment, render_page
@@ -80,6 +80,14 @@ def test_the_command_line_prints_them_and_fails(case: str, tmp_path: Path, capsy
     assert output.err.splitlines() == [*expected, f"{len(expected)} error(s), 0 warning(s)"]
     assert "Traceback" not in output.err + output.out
     assert status == 1
+
+
+@pytest.mark.parametrize("case", ["script", "config-site-url-markup"])
+def test_a_build_stops_at_the_check_and_writes_nothing(case: str, tmp_path: Path) -> None:
+    root = _project(tmp_path, case)
+    outcome = build(root, TODAY)
+    assert not outcome.built and [str(p) for p in outcome.problems] == _expected(case)
+    assert not (root / "site").exists() and not (root / "build").exists()
 
 
 def test_a_site_address_from_the_environment_is_refused_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
