@@ -11,6 +11,7 @@ line of the page where its text first appears.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -95,6 +96,8 @@ def _line_finder(text: str) -> Callable[[str], int]:
     """A function from a piece of the page's text to the line where it next appears (line 1 if it does not)."""
     folded = html.unescape(text).casefold()
     after: dict[str, int] = {}
+    # Where each line starts, so that finding a line is a search, not a count through the text (a page may hold many refusals).
+    breaks = [index for index, character in enumerate(folded) if character == "\n"]
 
     def line_of(needle: str) -> int:
         key = needle.casefold()
@@ -104,7 +107,7 @@ def _line_finder(text: str) -> Callable[[str], int]:
         if start < 0:
             return 1
         after[key] = start + 1
-        return folded.count("\n", 0, start) + 1
+        return bisect.bisect_left(breaks, start) + 1
 
     return line_of
 
