@@ -21,8 +21,8 @@ from generator import apart
 from generator.languages import LANGUAGE_ROOTS, LANGUAGES
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
-from generator.pages.content_rules import content_problems
 from generator.pages.opendata import OpenData
+from generator.pages.page_paths import id_problems
 from generator.pages.plan import Page, plan_pages
 from generator.pages.render import environment, file_links, render_page
 from generator.pages.report import ReportView, editor_report, report_parts
@@ -30,6 +30,7 @@ from generator.pages.views import programme_views, provider_views
 from generator.problem import Problem
 from generator.publish import writer
 from generator.publish.config_rules import config_problems
+from generator.publish.content_rules import content_problems
 from generator.publish.csp import add_csp, foreign_scripts
 from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
@@ -77,7 +78,7 @@ def _check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Pro
     stale: list[Problem] = []
     if not any(p.severity == "error" for p in problems):
         stale = stale_translations(files, read_state(root))
-        problems += check_records(files, today) + stale
+        problems += check_records(files, today) + id_problems(files) + stale
     return files, sorted(problems + content_problems(root) + config_problems(root)), stale
 
 

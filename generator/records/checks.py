@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from generator.pages import urls
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.geography import jurisdiction_of
 from generator.records.load import LoadedFile
@@ -36,15 +35,6 @@ def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
                 yield _problem(item, path, f"the id “{value}” is already used in {where}; ids must be unique across all files, so give one of them another id")
             else:
                 seen[value] = (item, path)
-
-
-def _page_paths(item: LoadedFile) -> Iterator[Problem]:
-    """An id names its page, so it may not name a page the generator makes of its own (“index” is the list of all programmes)."""
-    places: list[tuple[str, str, FieldPath]] = [(item.record.provider.id, urls.provider_path(item.record.provider.id), ("provider", "id"))]
-    places += [(p.id, urls.programme_path(p.id), ("programmes", i, "id")) for i, p in enumerate(item.record.programmes)]
-    for value, page, path in places:
-        if urls.is_generated_page(page):
-            yield _problem(item, path, f"“{value}” cannot be an id: its page would be {urls.page_url(page, 'en')}, where the site has a page of its own; choose another id")
 
 
 def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
@@ -178,7 +168,6 @@ def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem
     programme_ids = {p.id for item in files for p in item.record.programmes}
     problems = list(_unique_ids(files))
     for item in files:
-        problems += _page_paths(item)
         problems += _references(item, programme_ids)
         problems += _places_and_roles(item)
         problems += _figures(item)
