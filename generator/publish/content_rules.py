@@ -145,7 +145,12 @@ def _file_problems(root: Path, path: Path) -> Iterator[Problem]:
     if urls.is_generated_page(page):
         yield Problem(name, 1, "", f"the generator makes the page at {urls.page_url(page, parts[0])} itself; a hand-written page there would replace it, so give this page another name")
         return
-    yield from page_problems(name, path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        yield Problem(name, path.read_bytes()[: error.start].count(b"\n") + 1, "", "this page is not saved as UTF-8; save it as UTF-8 in your editor")
+        return
+    yield from page_problems(name, text)
 
 
 def content_problems(root: Path) -> list[Problem]:
