@@ -86,8 +86,8 @@ def hsds_service_path(service_id: str) -> str:
     return f"{HSDS_FOLDER}services/{service_id}/index.json"
 
 
-GENERATED_FOLDERS = (*HUB_FOLDERS, posixpath.dirname(PROGRAMMES_JSON), HSDS_FOLDER.rstrip("/"), SEARCH_INDEX_FOLDER, "assets")
-"""Folders the generator fills with pages and files of its own: a hand-written page there could replace one."""
+GENERATED_FOLDERS = (*HUB_FOLDERS, posixpath.dirname(PROGRAMMES_JSON), HSDS_FOLDER.rstrip("/"), SEARCH_INDEX_FOLDER, "assets", *(root.rstrip("/") for root in LANGUAGE_ROOTS.values() if root))
+"""Folders the generator fills with pages and files of its own (and the other languages' sites): a hand-written page there could replace one."""
 
 
 def is_generated_page(path: str) -> bool:

@@ -139,11 +139,13 @@ def _file_problems(root: Path, path: Path) -> Iterator[Problem]:
         yield Problem(name, 1, "", f"only Markdown pages (.md) belong in content/, in a folder per language ({', '.join(f'content/{lang}/' for lang in LANGUAGES)}); anything else would be published as it is")
         return
     page = "/".join(parts[1:])
-    if parts[1] in urls.GENERATED_FOLDERS and len(parts) > 2:
-        yield Problem(name, 1, "", f"the folder {parts[1]}/ holds the pages and files the generator makes; a hand-written page there could replace one, so put it in another folder")
-        return
     if urls.is_generated_page(page):
         yield Problem(name, 1, "", f"the generator makes the page at {urls.page_url(page, parts[0])} itself; a hand-written page there would replace it, so give this page another name")
+        return
+    # x.md is served as x/, so a page can stand in a folder by its name alone.
+    folder = urls.built_file(page).split("/")[0]
+    if folder in urls.GENERATED_FOLDERS:
+        yield Problem(name, 1, "", f"the folder {folder}/ holds the pages and files the generator makes; a hand-written page there could replace one, so put it in another folder")
         return
     try:
         text = path.read_text(encoding="utf-8")
