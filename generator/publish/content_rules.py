@@ -12,6 +12,7 @@ line of the page where its text first appears.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -97,7 +98,7 @@ def _line_finder(text: str) -> Callable[[str], int]:
     folded = html.unescape(text).casefold()
     after: dict[str, int] = {}
     # Where each line starts, so that finding a line is a search, not a count through the text (a page may hold many refusals).
-    breaks = [index for index, character in enumerate(folded) if character == "\n"]
+    breaks = [match.start() for match in re.finditer("\n", folded)]
 
     def line_of(needle: str) -> int:
         key = needle.casefold()
@@ -110,6 +111,12 @@ def _line_finder(text: str) -> Callable[[str], int]:
         return bisect.bisect_left(breaks, start) + 1
 
     return line_of
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One Markdown reader for every page: setting up its extensions costs more than reading a page."""
+    return markdown.Markdown(extensions=_EXTENSIONS)
 
 
 def page_problems(name: str, text: str) -> list[Problem]:
@@ -127,7 +134,7 @@ def page_problems(name: str, text: str) -> list[Problem]:
         if key in meta and (not isinstance(meta[key], str) or set(meta[key]) & set('<>"&'))
     ]
     reader = _Refusals()
-    reader.feed(markdown.markdown(body, extensions=_EXTENSIONS))
+    reader.feed(_markdown().reset().convert(body))
     reader.close()
     return problems + [Problem(name, line_of(needle), "", reason) for reason, needle in reader.refused]
 
