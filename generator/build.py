@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from generator.languages import LANGUAGE_ROOTS, LANGUAGES
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
 from generator.pages.opendata import OpenData
+from generator.pages.page_paths import id_problems
 from generator.pages.plan import Page, plan_pages
 from generator.pages.postcodes import area_table, cache_key, file_name, onspd_files, onspd_rows, outward_files
 from generator.pages.render import environment, file_links, render_page
@@ -30,7 +32,9 @@ from generator.pages.report import ReportView, editor_report, report_parts
 from generator.pages.views import programme_views, provider_views
 from generator.problem import Problem
 from generator.publish import writer
-from generator.publish.csp import add_csp
+from generator.publish.config_rules import config_problems
+from generator.publish.content_rules import content_problems
+from generator.publish.csp import add_csp, foreign_scripts
 from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
@@ -72,13 +76,13 @@ class Outcome:
 
 
 def _check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem], list[Problem]]:
-    """Load and check every record: the records, all problems found, and which of them are translations to check."""
+    """Load and check every record, the hand-written pages and mkdocs.yml: the records, all problems found, and which of them are translations to check."""
     files, problems = load_services(root / "services", root)
     stale: list[Problem] = []
     if not any(p.severity == "error" for p in problems):
         stale = stale_translations(files, read_state(root))
-        problems += check_records(files, today) + stale
-    return files, sorted(problems), stale
+        problems += check_records(files, today) + id_problems(files) + stale
+    return files, sorted(problems + content_problems(root) + config_problems(root)), stale
 
 
 def check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem]]:
@@ -98,10 +102,29 @@ def plan(files: list[LoadedFile], report: ReportView | None = None) -> tuple[lis
     return pages, OpenData(programmes)
 
 
-def foreign_names(files: list[LoadedFile]) -> list[tuple[str, str]]:
-    """Every name the records give a language for, as (name, language)."""
-    provider_names = [(n.name, n.lang) for item in files for n in item.record.provider.member_organisations + item.record.provider.other_names]
-    return provider_names + [(o.name, o.lang) for item in files for p in item.record.programmes for o in p.organisations]
+def _own_names(item: LoadedFile) -> set[str]:
+    """The names a record gives its provider and programmes, in either language."""
+    provider = item.record.provider
+    return {provider.short_name} | {text.get(lang) for text in [provider.name, *(p.name for p in item.record.programmes)] for lang in LANGUAGES}
+
+
+def foreign_names(files: list[LoadedFile]) -> dict[str, list[tuple[str, str]]]:
+    """Every name each record gives a language for, as (name, language), by the record's file.
+
+    Under urls.RECORDS_FOLDER, for the pages made from every record, only the
+    names that are a record's own name (its provider's or a programme's) and no
+    other record's: those pages mark a name only where it stands whole, so a
+    record names nothing in another's text.
+    """
+    declared = {
+        item.path: [(n.name, n.lang) for n in item.record.provider.member_organisations + item.record.provider.other_names]
+        + [(o.name, o.lang) for p in item.record.programmes for o in p.organisations]
+        for item in files
+    }
+    own = {item.path: _own_names(item) for item in files}
+    records_with = Counter(name for names in own.values() for name in names)
+    shared = [(name, lang) for path, pairs in declared.items() for name, lang in pairs if name in own[path] and records_with[name] == 1]
+    return declared | {urls.RECORDS_FOLDER: shared}
 
 
 def report(root: Path, files: list[LoadedFile], today: datetime.date) -> ReportView:
@@ -125,9 +148,21 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     return add_csp(html)
 
 
-def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]]) -> int:
-    """Finish every page of one language's built site (`folder`, to be served under `language_root`); return how many changed."""
-    return writer.rewrite_pages(folder, lambda path, html: finish_page(language_root + path, html, search_marks))
+FOREIGN_SCRIPT = "the page holds a script the site does not ship (“{text}”); a page may carry no scripts of its own, so nothing is published"
+
+
+def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]]) -> list[Problem]:
+    """Finish every page of one language's built site (`folder`, to be served under `language_root`); return each script the site does not ship."""
+    problems: list[Problem] = []
+
+    def finish(path: str, html: str) -> str:
+        finished = finish_page(language_root + path, html, search_marks)
+        # A last guard behind the content check: the policy already leaves such a script out, so it could not run.
+        problems.extend(Problem(f"site/{language_root}{path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(finished))
+        return finished
+
+    writer.rewrite_pages(folder, finish)
+    return problems
 
 
 def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
@@ -147,7 +182,7 @@ def stage_language(
     today: datetime.date,
     base: dict[str, Any],
     history: dict[str, datetime.date],
-    names: list[tuple[str, str]],
+    names: dict[str, list[tuple[str, str]]],
 ) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """Render one language's pages and, if their links hold, stage them and write its engine config (MkDocs' format).
 
@@ -229,9 +264,11 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
     finishing = {lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES}
     with apart.started("generator.build:finish_language", {lang: finishing[lang] for lang in LANGUAGES[1:]}) as children:
-        finish_language(*finishing[LANGUAGES[0]])
+        outcome.problems += finish_language(*finishing[LANGUAGES[0]])
         for child in children.values():
-            apart.result(child)
+            outcome.problems += apart.result(child)
+    if outcome.errors:
+        return outcome
     site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
     for language_root in filter(None, LANGUAGE_ROOTS.values()):
         writer.drop_copies(site / language_root / "assets", site / "assets")

@@ -221,7 +221,7 @@ def test_organisations_are_named_with_their_part_and_language(programmes):
     welsh = by_id(programmes, "wales-tadau")
     names = [(o.name, o.lang, o.part) for o in welsh.programme.organisations]
     assert names == [("Cymdeithas Tai Enghreifftiol", "cy", "partner"), ("Example Licensing Ltd", "en", "licence_holder")]
-    page = render_page(environment("nl", datetime.date(2026, 11, 22), names=foreign_names(list(fixture_files()))), Page(welsh))
+    page = render_page(environment("nl", datetime.date(2026, 11, 22), names=foreign_names(list(fixture_files()))), Page(welsh, welsh.record_file))
     assert 'Andere betrokken organisaties\n: <span lang="cy">Cymdeithas Tai Enghreifftiol</span> (partner), <span lang="en">Example Licensing Ltd</span> (licentiehouder)' in page
 
 

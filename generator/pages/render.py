@@ -12,6 +12,7 @@ import functools
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +42,22 @@ def escape(value: Any) -> str:
     return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
-def foreign_name_marker(names: list[tuple[str, str]], lang: str):
-    """A function that wraps names in another language than the page's in <span lang>.
+def _unmarked(text: str) -> str:
+    return text
+
+
+def foreign_name_marker(names: list[tuple[str, str]], lang: str, whole: bool = False) -> Callable[[str], str]:
+    """A function that wraps names in another language than the page's in <span lang>: anywhere in a text, or (`whole`) a text that is the name.
 
     It works on escaped text, so the names are escaped the same way first; the
     longest name is tried first, so a name inside a longer one is not marked twice.
     """
     others = sorted({(escape(name), name_lang) for name, name_lang in names if name_lang != lang}, key=lambda item: -len(item[0]))
     if not others:
-        return lambda text: text
+        return _unmarked
     languages = dict(others)
+    if whole:
+        return lambda text: f'<span lang="{languages[text]}">{text}</span>' if text in languages else text
     pattern = re.compile("|".join(re.escape(name) for name, _ in others))
     return lambda text: pattern.sub(lambda m: f'<span lang="{languages[m.group(0)]}">{m.group(0)}</span>', text)
 
@@ -75,25 +82,29 @@ def environment(
     today: datetime.date | None = None,
     repository: dict[str, str] | None = None,
     history: dict[str, datetime.date] | None = None,
-    names: list[tuple[str, str]] | None = None,
+    names: dict[str, list[tuple[str, str]]] | None = None,
 ) -> jinja2.Environment:
     """A Jinja2 environment that renders in one language, as on `today` (for review notices).
 
     `repository` ({url, branch}) turns on edit and history links to the files
     pages come from; `history` gives the date each file last changed in git;
-    `names` (name, language) are marked with `lang` wherever they appear in
-    text of the other language.
+    `names` (record file → [(name, language)]) are marked with `lang` wherever
+    they appear in text of the other language, on the pages made from the
+    record that declares them (`render_page` says which record a page is of):
+    a record's names never reach the pages of another.
     """
-    mark_names = foreign_name_marker(names or [], lang)
+    # Pages made from every record mark only whole names (see build.foreign_names).
+    markers = {source: foreign_name_marker(pairs, lang, whole=source == urls.RECORDS_FOLDER) for source, pairs in (names or {}).items()}
+    page_of: list[str] = [""]
 
     @functools.cache
-    def plain_text(text: str) -> str:
+    def plain_text(text: str, source: str) -> str:
         # The same texts (interface words, names, areas) are printed on page after page.
-        return mark_names(escape(text))
+        return markers.get(source, _unmarked)(escape(text))
 
     def plain(value: Any) -> str:
-        """A value printed as plain text: escaped, with the names in the other language marked."""
-        return plain_text(value) if type(value) is str else mark_names(escape(value))
+        """A value printed as plain text: escaped, with the names of the page's record in the other language marked."""
+        return plain_text(value, page_of[0]) if type(value) is str else markers.get(page_of[0], _unmarked)(escape(value))
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -144,6 +155,8 @@ def environment(
         # A course whose start has passed is never shown as upcoming (the deploy rebuilds the site daily).
         upcoming=lambda courses: sorted((c for c in courses if today is None or c.starts >= today), key=lambda c: c.starts),
     )
+    # render_page sets the record file of the page it renders, whose names are marked.
+    env.extend(names_of_page=page_of)
     # Templates ask `x is known` (published) or `x is not known`, never compare with the word unknown themselves.
     env.tests["known"] = known
     env.globals.update(
@@ -167,7 +180,8 @@ def file_links(env: jinja2.Environment, source: str) -> str:
 
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
-    """Render one generated page's Markdown, ending with the links to its source."""
+    """Render one generated page's Markdown, ending with the links to its source; only its own record's names are marked."""
+    env.names_of_page[0] = page.source  # type: ignore[attr-defined]
     link = lambda to_page: Markdown(urls.relative_link(page.path, to_page))  # noqa: E731
     address = lambda to_page: Markdown(urls.built_address(page.path, to_page))  # noqa: E731
     text = env.get_template(page.template).render(view=page.view, page_path=page.path, link=link, address=address)

@@ -90,6 +90,16 @@ def hsds_service_path(service_id: str) -> str:
     return f"{HSDS_FOLDER}services/{service_id}/index.json"
 
 
+GENERATED_FOLDERS = (*HUB_FOLDERS, posixpath.dirname(PROGRAMMES_JSON), HSDS_FOLDER.rstrip("/"), SEARCH_INDEX_FOLDER, "assets", *(root.rstrip("/") for root in LANGUAGE_ROOTS.values() if root))
+"""Folders the generator fills with pages and files of its own (and the other languages' sites): a hand-written page there could replace one."""
+
+
+def is_generated_page(path: str) -> bool:
+    """Whether a docs/ page would be served where a page the generator always makes is (finder.md, programmes/index.md …), so it would replace it."""
+    fixed = (FINDER, REFERRERS, MODELS, compare_path(), programmes_path(), providers_path(), editors_path())
+    return built_file(path) in {built_file(page) for page in fixed}
+
+
 def area_anchor(area: Area) -> str:
     """The id of an area's section on a page listing areas, e.g. area-hertfordshire."""
     return f"area-{area.id}"

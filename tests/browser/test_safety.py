@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from generator.publish.csp import add_csp, script_hashes
+from generator.publish.csp import add_csp, foreign_scripts, script_hashes
 from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT as PROJECT
 
@@ -399,16 +399,31 @@ def test_every_page_links_the_safety_accessibility_and_privacy_pages_from_its_fo
             assert re.search(link, footer), (name, page)
 
 
-def test_add_csp_hashes_only_scripts_that_run_and_replaces_an_earlier_policy() -> None:
+SHIPPED = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+"""One of Material's own inline scripts (partials/javascripts/content.html)."""
+SCOPE = '__md_scope=new URL("{}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=()=>null,__md_set=()=>{{}}'
+"""Our override of Material's helpers (overrides/partials/javascripts/base.html), where the template prints the page's base address."""
+
+
+def test_add_csp_hashes_only_the_scripts_the_site_ships_and_replaces_an_earlier_policy() -> None:
     html = (
-        '<!doctype html><html><head><meta charset="utf-8"><script>a()</script>'
+        f'<!doctype html><html><head><meta charset="utf-8"><script>{SHIPPED}</script>'
         '<script src="x.js"></script><script type="application/json">{"b": 1}</script></head>'
-        "<body><script>a()</script><script type=module>c()</script></body></html>"
+        f"<body><script>{SHIPPED}</script><script type=module>{SCOPE.format('../..')}</script>\n<script>a()</script></body></html>"
     )
     once = add_csp(html)
-    # sha256 of "a()" and "c()", each once; not the JSON block, not the external script.
-    assert script_hashes(html) == ["'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='", "'sha256-uv6BXxguRKhBqgeOtcyTvppA2Vttceh37dUo7xwS8Ug='"]
+    # The two shipped scripts, each once; not the JSON block, not the external script, not a().
+    assert script_hashes(html) == ["'sha256-/8wPdzX9q0NNJXyA5lzsLojXFpkeaXVxhbfkUOQaWy8='", "'sha256-LcWPC65fsZIj6fTCby9T1JhNGD60uI3oOApocPiPTSw='"]
+    assert foreign_scripts(html) == [(2, "a()")]
     assert once.startswith('<!doctype html><html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'self\' \'wasm-unsafe-eval\' \'sha256-')
     assert add_csp(once) == once
     with pytest.raises(ValueError):
         add_csp("<p>no head</p>")
+
+
+def test_a_shipped_script_may_hold_only_an_address_on_this_site_where_its_template_prints() -> None:
+    """The 404 page's absolute path and a page's relative one are the template's; another host or a quote is not."""
+    for address in (".", "..", "../../..", "/", "/nl/", "/directory/nl/"):
+        assert foreign_scripts(f"<script>{SCOPE.format(address)}</script>") == [], address
+    for address in ("//evil.example.net/", "https://evil.example.net/", '",alert(1),"', "../x'"):
+        assert foreign_scripts(f"<script>{SCOPE.format(address)}</script>") != [], address
