@@ -19,7 +19,7 @@ from .conftest import TODAY, copy_fixture_project, fixture_files
 _project = copy_fixture_project
 
 
-def _staging(root: Path) -> tuple[Path, list[Page], OpenData, datetime.date, dict[str, Any], dict[str, datetime.date], list[tuple[str, str]]]:
+def _staging(root: Path) -> tuple[Path, list[Page], OpenData, datetime.date, dict[str, Any], dict[str, datetime.date], dict[str, list[tuple[str, str]]]]:
     files = list(fixture_files())
     pages, data = plan(files)
     return (root, pages, data, TODAY, read_base(root), {}, foreign_names(files))
