@@ -39,7 +39,7 @@ from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
-from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, search_glob, searched_pages
+from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
@@ -137,21 +137,21 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -> str:
+def finish_page(path: str, html: str, search_marks: dict[str, SearchMark]) -> str:
     """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last."""
     html = fix_material_html(html)
     language_root = next((root for root in LANGUAGE_ROOTS.values() if root and path.startswith(root)), "")
     if language_root:
         html = use_shared_assets(html, language_root)
     if path in search_marks:
-        html = mark_for_search(html, search_marks[path], dutch=language_root == LANGUAGE_ROOTS["nl"])
+        html = mark_for_search(html, search_marks[path])
     return add_csp(html)
 
 
 FOREIGN_SCRIPT = "the page holds a script the site does not ship (“{text}”); a page may carry no scripts of its own, so nothing is published"
 
 
-def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]]) -> list[Problem]:
+def finish_language(folder: Path, language_root: str, search_marks: dict[str, SearchMark]) -> list[Problem]:
     """Finish every page of one language's built site (`folder`, to be served under `language_root`); return each script the site does not ship."""
     problems: list[Problem] = []
 
@@ -183,16 +183,16 @@ def stage_language(
     base: dict[str, Any],
     history: dict[str, datetime.date],
     names: dict[str, list[tuple[str, str]]],
-) -> tuple[dict[str, dict[str, str]], list[Problem]]:
+) -> tuple[dict[str, SearchMark], list[Problem]]:
     """Render one language's pages and, if their links hold, stage them and write its engine config (MkDocs' format).
 
-    Returns what search marks on its pages (site path → meta), and the
+    Returns how search reads its pages (site path → mark), and the
     problems with the links of its hand-written pages (then nothing is staged).
     """
     work = root / "build"
     content = _files_under(root / "content" / lang)
     docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
-    marks = {LANGUAGE_ROOTS[lang] + path: meta for path, meta in searched_pages(pages, list(content), lang).items()}
+    marks = {LANGUAGE_ROOTS[lang] + path: mark for path, mark in searched_pages(pages, list(content), lang).items()}
     # Staged with the pages, so MkDocs copies them and checks the links to them.
     docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
     docs[urls.POSTCODE_AREAS] = compact_json(area_table(data.programmes, lang))
@@ -237,7 +237,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     history = last_changes(root)
     names = foreign_names(files)
     work = root / "build"
-    search_marks: dict[str, dict[str, str]] = {}
+    search_marks: dict[str, SearchMark] = {}
     staging = (root, pages, data, today, base, history, names)
 
     # The first language renders here while the others render in processes of their own (on
@@ -275,7 +275,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     outcome.lap("finish pages")
     writer.copy_folder(postcode_files(), site / urls.POSTCODES_FOLDER)
     outcome.lap("postcodes")
-    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind")
+    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind", EXCLUDED)
     outcome.lap("search index")
     writer.swap_in(site, root / "site")
     outcome.built = True

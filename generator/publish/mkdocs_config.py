@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
@@ -18,6 +19,7 @@ from generator.pages import urls
 from generator.pages.i18n import N_, translations
 from generator.pages.plan import FOOTER, NAV, NavEntry
 from generator.pages.urls import HUB_FOLDERS
+from generator.records.terms import search_synonyms
 
 THEME_WORDS = {
     "language": N_("Language"),
@@ -36,6 +38,7 @@ THEME_WORDS = {
     "search_none": N_("No page matches."),
     "search_one": N_("1 page matches."),
     "search_other": N_("{count} pages match."),
+    "search_instead": N_("Searched for “{words}”, the word this directory uses."),
     "search_failed": N_("Search could not be loaded. The list of all programmes works without it."),
     "search_clear": N_("Clear the search"),
     "header": N_("Header"),
@@ -82,6 +85,16 @@ def site_url_for(base_url: str, lang: str) -> str:
     return base_url.rstrip("/") + "/" + LANGUAGE_ROOTS[lang]
 
 
+EXAMPLE_NAMES = ("example", "test", "invalid", "localhost", "example.com", "example.net", "example.org")
+"""Names reserved for examples and tests (RFC 2606): a site_url on one of them is a placeholder, not where the site is published."""
+
+
+def published_address(base_url: str) -> bool:
+    """Whether `base_url` is an address the site is published at, rather than a placeholder (mkdocs.yml's default)."""
+    host = urlsplit(base_url).hostname or ""
+    return not any(host == name or host.endswith("." + name) for name in EXAMPLE_NAMES)
+
+
 def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: str, inherit: str) -> dict[str, Any]:
     """The config for one language: it INHERITs the base file and overrides what differs."""
     gettext = translations(lang).gettext
@@ -121,7 +134,11 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
             "search_index": urls.SEARCH_INDEX_FOLDER + "/",
             # Where the search form goes without JavaScript: every programme, in a table.
             "search_fallback": urls.built_address(urls.HOME, urls.programmes_path()),
+            # Words Dutch readers search with that the term list keeps out of the pages, each with the word the pages write.
+            "search_synonyms": search_synonyms() if lang == "nl" else {},
             "languages": languages,
+            # The address a printed sheet gives: none from a placeholder (print-sheet.js then gives the one it was read at).
+            "sheet_address": site_url_for(base["site_url"], lang) if published_address(base["site_url"]) else "",
             "words": {key: gettext(message) for key, message in THEME_WORDS.items()},
             "footer": footer_links(gettext),
         },

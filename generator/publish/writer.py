@@ -138,15 +138,16 @@ def drop_copies(folder: Path, original: Path) -> None:
     shutil.rmtree(folder)
 
 
-def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path) -> None:
-    """Index the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files."""
+def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> None:
+    """Index the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files and the elements the `excluded` selectors match."""
     # Pagefind's own command, not its Python API: the API ends its indexing
     # service as soon as the service answers "files written", which now and
     # then left a file of the bundle empty (pagefind-entry.json one build in
     # twelve, and search failed). The command exits only once it has written.
     # The glob (search.search_glob) can be too long for a command line, so it
-    # goes in the config file Pagefind reads from the folder it runs in.
-    write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob})
+    # goes in the config file Pagefind reads from the folder it runs in (and
+    # so do the selectors, of which the command line takes only one).
+    write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob, "exclude_selectors": list(excluded)})
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
         cwd=scratch, capture_output=True, text=True, check=False,

@@ -54,15 +54,6 @@ def ruled_out_words(text: str) -> list[tuple[str, Term]]:
     return [(found.group(0), term) for term in dutch_terms() for found in term.pattern.finditer(text)]
 
 
-def search_words(text: str) -> list[str]:
-    """The words readers may search with for the terms a Dutch text uses (“verwijzing” for a text about aanmelding).
-
-    Each comes as often as the text uses its term (at most 50 times), so that a
-    search for it ranks the pages as a search for the term itself does.
-    """
-    lowered = text.lower()
-    words = []
-    for term in dutch_terms():
-        uses = min(50, sum(lowered.count(use.strip().lower()) for use in term.use.split(",")))
-        words += [word for _ in range(uses) for word in term.search]
-    return words
+def search_synonyms() -> dict[str, str]:
+    """Each word readers may search with that the pages do not write (lower case), with the word they write for it: verwijzen → aanmelden."""
+    return {word.lower(): term.use.split(",")[0].strip() for term in dutch_terms() for word in term.search}

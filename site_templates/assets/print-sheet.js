@@ -1,11 +1,17 @@
 /*
  * The printed sheet's source line (main.html, .fpd-sheet-source) ends with the
  * day it is printed, written out in the page's language, e.g. "Printed on
- * 2 December 2026". Without JavaScript the line gives the site and address only.
+ * 2 December 2026". Built without the address the site is published at, the
+ * line gives the address the page was read at, never a placeholder. Without
+ * JavaScript the line gives the site and the published address only.
  */
 (function () {
   "use strict";
 
+  var address = document.querySelector(".fpd-sheet-source__address");
+  if (address && !address.textContent.trim() && /^https?:$/.test(window.location.protocol)) {
+    address.textContent = window.location.origin + window.location.pathname;
+  }
   var printed = document.querySelector(".fpd-sheet-source__printed");
   if (!printed) {
     return;

@@ -3,7 +3,11 @@
  * and only the index of this page's language (it picks it from <html lang>).
  * Keys as in Material: "/" or "s" opens, Escape closes, the arrow keys walk
  * the results, Enter on the box opens the first result. The count of results
- * is announced (role="status"). */
+ * is announced (role="status").
+ * A word readers search with that the pages do not write (data-fpd-synonyms:
+ * in Dutch, verwijzen where the pages write aanmelden) is searched for as the
+ * word the pages write, and the status says so: every result and excerpt is
+ * then the page's own text. */
 (function () {
   "use strict";
 
@@ -40,6 +44,7 @@
     var status = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     var hint = status.textContent;
+    var synonyms = JSON.parse(box.getAttribute("data-fpd-synonyms") || "{}");
     var bundle = new URL(box.getAttribute("data-fpd-bundle"), window.location.href);
     var engine = null;
     var latest = 0;
@@ -73,6 +78,22 @@
         return box.getAttribute("data-fpd-none");
       }
       return (n === 1 ? box.getAttribute("data-fpd-one") : box.getAttribute("data-fpd-other")).replace("{count}", String(n));
+    }
+
+    /* The query in the pages' words, and which of those words it put in. */
+    function ownWords(term) {
+      var put = [];
+      var query = term.split(/\s+/).map(function (word) {
+        var key = word.toLowerCase();
+        if (!Object.prototype.hasOwnProperty.call(synonyms, key)) {
+          return word;
+        }
+        if (put.indexOf(synonyms[key]) === -1) {
+          put.push(synonyms[key]);
+        }
+        return synonyms[key];
+      }).join(" ");
+      return {query: query, put: put};
     }
 
     function item(data) {
@@ -109,9 +130,11 @@
         say(hint);
         return;
       }
+      var own = ownWords(term);
+      var instead = own.put.length ? " " + box.getAttribute("data-fpd-instead").replace("{words}", own.put.join(", ")) : "";
       say(box.getAttribute("data-fpd-loading"));
       load().then(function (pagefind) {
-        return pagefind.debouncedSearch(term, {}, 200);
+        return pagefind.debouncedSearch(own.query, {}, 200);
       }).then(function (found) {
         // null: a newer search replaced this one while it waited.
         if (found === null || request !== latest) {
@@ -126,7 +149,7 @@
           pages.forEach(function (data) {
             list.appendChild(item(data));
           });
-          say(count(found.results.length));
+          say(count(found.results.length) + instead);
         });
       }).catch(function () {
         if (request === latest) {

@@ -164,11 +164,15 @@ def test_the_printed_sheet_carries_the_directorys_name_the_address_and_the_day_p
     assert source.is_visible()
     text = source.inner_text()
     assert SITE_NAME[lang] in text
+    # The fixture site is built with mkdocs.yml's placeholder address, which no sheet shows.
+    assert "example.org" not in text
     address = re.search(r"https?://\S+", text)
-    assert address and urlsplit(address.group(0)).path.endswith(ROOTS[lang] + "programmes/example-group/"), text
     if js:
+        # The address the page was read at.
+        assert address and address.group(0) == page.url, text
         assert PRINTED[lang] in text, text
     else:
+        assert not address, text  # no address it cannot know
         assert PRINTED[lang].split()[0] not in text  # no date it cannot know
     # The sheet starts with it: nothing printed above it but the page's own heading below.
     assert source.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]
