@@ -21,10 +21,11 @@ the council changes, each cut as the inward code that starts it and the index of
 its council in `councils` (one base-36 digit). A postcode of the directory lies
 in the council of the last run that starts at or before it. The package does not
 say which postcodes are terminated (it has no `doterm`), so neither do the files.
-Most outward codes lie in one council and need no runs: the whole of Great
-Britain takes about 5.8 MB (1.9 MB gzipped, as a web server sends it) in 3,000
-files; the largest (W1A) is 8.7 kB, 2.6 kB gzipped. Northern Ireland's postcodes
-are left out (see `onspd_rows`).
+Most outward codes lie in one council and need no runs. The whole of Great
+Britain (with the Channel Islands and the Isle of Man) takes about 5.8 MB in
+3,000 files of 1.8 kB (the median) to 9.3 kB (W1A, 2.7 kB gzipped as a web
+server sends it); 1.9 MB if each is gzipped. Northern Ireland's postcodes are
+left out (see `onspd_rows`).
 
 The page's language has a small table beside it (`data/postcode-areas.json`):
 the names of councils, counties and nations, the county and nation each council
