@@ -9,3 +9,8 @@ from typing import Any
 def json_text(data: Any) -> str:
     """JSON as every file we write holds it: pretty enough to read and diff."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def api_json_text(data: Any) -> str:
+    """JSON as json_text spells it, with <, > and & as \\u escapes: the same data to a JSON parser, and no markup where a host serves the file as HTML."""
+    return json_text(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
