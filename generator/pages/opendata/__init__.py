@@ -31,8 +31,9 @@ class OpenData:
         for folder, data in hsds.snapshot(self.programmes, lang, base_url, changes).items():
             files.update({folder + name: api_json_text(data) for name in HSDS_ANSWERS})
         files[OPENAPI] = json_text(openapi.openapi(lang, base_url))
-        files[PROGRAMMES_CSV] = spreadsheet.programmes_csv(self.programmes, base_url)
-        files[DATA_PACKAGE] = json_text(spreadsheet.data_package(base_url))
+        package = spreadsheet.data_package(base_url)
+        files[PROGRAMMES_CSV] = spreadsheet.checked(spreadsheet.programmes_csv(self.programmes, base_url), package)
+        files[DATA_PACKAGE] = json_text(package)
         return files
 
     def with_json_ld(self, docs: dict[str, str], lang: str, base_url: str) -> dict[str, str]:
