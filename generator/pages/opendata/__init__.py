@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.formats import api_json_text, json_text
 from generator.pages.opendata import hsds, jsonld, openapi, spreadsheet
 from generator.pages.opendata.programmes_json import open_data
-from generator.pages.urls import DATA_PACKAGE, HSDS_ANSWERS, OPENAPI, PROGRAMMES_CSV, PROGRAMMES_JSON
+from generator.pages.urls import DATA_PACKAGE, HSDS_ANSWERS, OPENAPI, PROGRAMMES_CSV, PROGRAMMES_JSON, hsds_endpoint
 from generator.pages.views import ProgrammeView
 
 
@@ -28,9 +28,11 @@ class OpenData:
     def files(self, lang: str, base_url: str, changes: dict[str, datetime.datetime]) -> dict[str, str]:
         """The files staged beside one language's pages (so MkDocs copies them and checks links to them), by path; `changes` gives when each record file last changed."""
         files = {PROGRAMMES_JSON: json_text(open_data(self.programmes))}
-        for folder, data in hsds.snapshot(self.programmes, lang, base_url, changes).items():
+        snapshot = hsds.snapshot(self.programmes, lang, base_url, changes)
+        for folder, data in snapshot.items():
             files.update({folder + name: api_json_text(data) for name in HSDS_ANSWERS})
-        files[OPENAPI] = json_text(openapi.openapi(lang, base_url))
+        examples = {name: snapshot[hsds_endpoint(name)]["contents"][0]["id"] for name, _, _ in openapi.ENDPOINTS if snapshot[hsds_endpoint(name)]["contents"]}
+        files[OPENAPI] = json_text(openapi.openapi(lang, base_url, examples))
         package = spreadsheet.data_package(base_url)
         files[PROGRAMMES_CSV] = spreadsheet.checked(spreadsheet.programmes_csv(self.programmes, base_url), package)
         files[DATA_PACKAGE] = json_text(package)

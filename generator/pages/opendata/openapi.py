@@ -18,17 +18,17 @@ SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/sche
 """Where the official HSDS 3.0 schemas are published; the official API definition refers to them there too."""
 
 ENDPOINTS: list[tuple[str, str, str]] = [
-    ("services", "compiled/service.json", "service_list.json"),
+    ("services", "compiled/service.json", "compiled/service_list.json"),
     ("taxonomies", "taxonomy.json", "taxonomy.json"),
     ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
-    ("service_at_locations", "compiled/service_at_location.json", "service_at_location.json"),
+    ("service_at_locations", "compiled/service_at_location.json", "compiled/service_at_location.json"),
 ]
 """Each list endpoint: its name, the schema of one item at /{name}/{id}, and the schema of an item of the list."""
 
 
 def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    """A 200 response whose body is JSON of `schema`."""
-    return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+    """A 200 response whose body is JSON of `schema`: as text/html at the endpoint's own path on a static host, as application/json from its index.json."""
+    return {"200": {"description": description, "content": {kind: {"schema": schema} for kind in ("text/html", "application/json")}}}
 
 
 def _page_of(item_schema: str) -> dict[str, Any]:
@@ -36,8 +36,8 @@ def _page_of(item_schema: str) -> dict[str, Any]:
     return {"allOf": [{"$ref": "#/components/schemas/Page"}], "properties": {"contents": {"type": "array", "items": {"$ref": SCHEMAS + item_schema}}}}
 
 
-def openapi(lang: str, base_url: str) -> dict[str, Any]:
-    """The API definition of one language's snapshot, its server that language's /hsds."""
+def openapi(lang: str, base_url: str, examples: dict[str, str]) -> dict[str, Any]:
+    """The API definition of one language's snapshot, its server that language's /hsds; `examples` gives an id each list endpoint serves, by its name."""
     paths: dict[str, Any] = {
         "/": {"get": {"operationId": "getAPIMetaInformation", "summary": "The HSDS version, profile and this API definition.", "responses": _json("API meta information.", {
             "type": "object",
@@ -48,7 +48,7 @@ def openapi(lang: str, base_url: str) -> dict[str, Any]:
     for name, one, listed in ENDPOINTS:
         paths[f"/{name}"] = {"get": {"operationId": f"list_{name}", "summary": f"Every item of /{name}, on one page.", "responses": _json("One Page holding every item.", _page_of(listed))}}
         paths[f"/{name}/{{id}}"] = {
-            "parameters": [{"in": "path", "name": "id", "required": True, "schema": {"type": "string", "format": "uuid"}}],
+            "parameters": [{"in": "path", "name": "id", "required": True, "schema": {"type": "string", "format": "uuid"}} | ({"example": examples[name]} if name in examples else {})],
             "get": {"operationId": f"get_{name}_by_id", "summary": f"One item of /{name}.", "responses": {
                 **_json("The item.", {"$ref": SCHEMAS + one}),
                 "404": {"description": "No item has this id."},
@@ -61,8 +61,9 @@ def openapi(lang: str, base_url: str) -> dict[str, Any]:
             "version": VERSION,
             "description": (
                 "A static snapshot of the directory in Open Referral HSDS 3.0, rebuilt with the site. It takes no query parameters: "
-                "every list is one page holding every item. Each endpoint answers with the same JSON at {path}/ (index.html, "
-                "which static hosts serve as text/html) and at {path}/index.json (application/json). See the open-data page."
+                "every list is one page holding every item. Each endpoint answers with the same JSON at its own path (from the "
+                "folder's index.html, which a static host sends as text/html, after redirecting {path} to {path}/) and at "
+                "{path}/index.json (application/json). See the open-data page."
             ),
             "license": {"name": "CC-BY-4.0", "identifier": "CC-BY-4.0"},
         },
