@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 from generator.formats import json_text
 from generator.pages.opendata import hsds
 from generator.records.geography import Jurisdiction
-from generator.records.model import Referrer, Status
+from generator.records.model import Organisation, Referrer, Status
 from generator.records.roles import roles_for
 
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route, with_status
@@ -233,3 +235,39 @@ def test_the_dutch_snapshot_is_in_dutch_and_says_so() -> None:
     languages = {a["taxonomy_term"]["code"]: a["taxonomy_term"] for a in dutch["attributes"]}
     assert "text-language/nl" in languages and "text-language/en" not in languages
     assert {a["taxonomy_term"]["language"] for a in dutch["attributes"]} == {"nl"}
+
+
+def test_areas_venues_costs_funders_and_history_go_where_hsds_has_a_place() -> None:
+    base = fixture_views()
+    changed = datetime.datetime(2026, 11, 1, 9, 30, tzinfo=datetime.timezone.utc)
+    service = hsds.service(base[0], "en", BASE_URL, changed)
+    assert service["last_modified"] == "2026-11-01T09:30:00+00:00" and "last_modified" not in hsds.service(base[0], "en", BASE_URL)
+    area = service["service_areas"][0]
+    assert area["uri"] == "http://statistics.data.gov.uk/id/statistical-geography/E10000016"
+    assert (area["attributes"][0]["taxonomy_term"]["code"], area["attributes"][0]["value"]) == ("area-code/ons", "E10000016")
+    dutch = hsds.service(dutch_view(base[0]), "nl", BASE_URL)["service_areas"][0]
+    assert "uri" not in dutch and (dutch["attributes"][0]["taxonomy_term"]["code"], dutch["attributes"][0]["value"]) == ("area-code/cbs", "NL")
+    venue = service["service_at_locations"][0]
+    assert venue["location"] == {"id": venue["location_id"], "location_type": "physical", "name": "Example Town Hall", "description": "Address: 1 High Street, Exampleton"}
+    riverside = next(view for view in base if view.programme.costs)
+    options = hsds.service(riverside, "en", BASE_URL)["cost_options"]
+    assert [(o["option"], o["amount_description"]) for o in options][0] == ("Fathers who live in the borough, or whose children do", "Free")
+    funder = Organisation(name="Example Trust", lang="en", part="funder", source=base[0].programme.sources[0])
+    partner = Organisation(name="Example Partner", lang="en", part="partner", source=base[0].programme.sources[0])
+    funded = dataclasses.replace(base[0], programme=base[0].programme.model_copy(update={"organisations": [funder, partner]}))
+    assert [f["source"] for f in hsds.service(funded, "en", BASE_URL)["funding"]] == ["Example Trust"]
+    assert "funding" not in service and "cost_options" not in service
+
+
+def test_the_snapshot_serves_every_term_and_link_its_services_name() -> None:
+    for lang, snapshot in every_snapshot():
+        terms = snapshot["hsds/taxonomy_terms/"]["contents"]
+        served = {path: data for path, data in snapshot.items() if path.startswith("hsds/taxonomy_terms/") and path != "hsds/taxonomy_terms/"}
+        assert {f"hsds/taxonomy_terms/{t['id']}/" for t in terms} == set(served)
+        for service in services(snapshot):
+            for attribute in service["attributes"] + [a for area in service["service_areas"] for a in area["attributes"]]:
+                assert served[f"hsds/taxonomy_terms/{attribute['taxonomy_term_id']}/"] == attribute["taxonomy_term"]
+            for link in service.get("service_at_locations", []):
+                assert snapshot[f"hsds/service_at_locations/{link['id']}/"] == link
+        assert len({t["term_uri"] for t in terms}) == len(terms) > 20
+        assert snapshot["hsds/taxonomies/"]["contents"] == [snapshot[f"hsds/taxonomies/{terms[0]['taxonomy_id']}/"]]

@@ -24,7 +24,8 @@ from compiletojsonschema.compiletojsonschema import CompileToJsonSchema
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.formats import json_text
+from generator.build import finish_page
+from generator.formats import api_json_text, json_text
 from generator.pages.opendata.openapi import SCHEMAS
 
 from .opendata_fixtures import BASE_URL
@@ -60,6 +61,16 @@ def test_the_local_host_answers_as_github_pages_does(tmp_path: Path) -> None:
         assert get(f"{address}/page")[:2] == (200, "text/html")
         assert get(f"{address}/plain")[:2] == (200, "application/octet-stream")
         assert get(f"{address}/missing")[0] == 404
+
+
+def test_an_answer_is_the_same_json_with_no_markup_and_finishing_the_pages_leaves_it_alone() -> None:
+    data = {"name": "Dads </script><b>&amp;</b>", "nested": ["<", ">", "&"]}
+    text = api_json_text(data)
+    assert json.loads(text) == data and not {"<", ">", "&"} & set(text)
+    for path in ("hsds/index.html", "nl/hsds/services/index.html"):
+        assert finish_page(path, text, {}) == text
+    page = "<!doctype html><html><head><title>X</title></head><body></body></html>"
+    assert "Content-Security-Policy" in finish_page("nl/open-data/index.html", page, {}), "a page is still finished"
 
 
 @pytest.fixture(scope="module")
