@@ -36,7 +36,7 @@ from generator.publish.config_rules import config_problems
 from generator.publish.content_rules import content_problems
 from generator.publish.csp import add_csp, foreign_scripts
 from generator.publish.engine import chosen_engine, run_engine_builds
-from generator.publish.history import last_changes
+from generator.publish.history import last_changes, last_commits
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
 from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
@@ -138,9 +138,14 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
 
 
 def finish_page(path: str, html: str, search_marks: dict[str, SearchMark]) -> str:
-    """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last."""
-    html = fix_material_html(html)
+    """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last.
+
+    An HSDS endpoint's index.html is JSON, not a page, and stays as it is.
+    """
     language_root = next((root for root in LANGUAGE_ROOTS.values() if root and path.startswith(root)), "")
+    if urls.is_hsds_answer(path.removeprefix(language_root)):
+        return html
+    html = fix_material_html(html)
     if language_root:
         html = use_shared_assets(html, language_root)
     if path in search_marks:
@@ -194,7 +199,7 @@ def stage_language(
     docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
     marks = {LANGUAGE_ROOTS[lang] + path: mark for path, mark in searched_pages(pages, list(content), lang).items()}
     # Staged with the pages, so MkDocs copies them and checks the links to them.
-    docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"])
+    docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"], last_commits(root))
     docs[urls.POSTCODE_AREAS] = compact_json(area_table(data.programmes, lang))
     problems = content_link_problems(content, docs, lang)
     if not problems:

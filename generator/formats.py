@@ -14,3 +14,8 @@ def json_text(data: Any) -> str:
 def compact_json(data: Any) -> str:
     """JSON without spaces, for the many small files a browser fetches (the postcode box's)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def api_json_text(data: Any) -> str:
+    """JSON as json_text spells it, with <, > and & as \\u escapes: the same data to a JSON parser, and no markup where a host serves the file as HTML."""
+    return json_text(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

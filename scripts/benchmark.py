@@ -67,7 +67,7 @@ def time_open_data(root: Path, today: datetime.date) -> str:
     base_url = read_base(root)["site_url"]
     start = time.perf_counter()
     for lang in LANGUAGE_ROOTS:
-        data.files(lang, base_url)
+        data.files(lang, base_url, {})
         data.with_json_ld({view.path: "---\n---\n" for view in data.programmes}, lang, base_url)
     hsds_size = sum(p.stat().st_size for p in (root / "site").glob("**/hsds/**/*.json"))
     return f"open data step, both languages: {time.perf_counter() - start:.1f} s (HSDS snapshots {hsds_size / 1e6:.1f} MB)"

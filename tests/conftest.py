@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, Page
 from generator.build import Outcome, build, foreign_names, plan
 from generator.languages import LANGUAGE_ROOTS
 from generator.pages.render import environment, render_page
+from generator.pages.urls import is_hsds_answer
 from generator.records.load import LoadedFile, load_services
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +117,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+def built_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """Every HTML page of a built site (or every file called `name`), without the HSDS endpoints' index.html files, which hold JSON."""
+    roots = sorted(filter(None, LANGUAGE_ROOTS.values()), key=len, reverse=True)
+
+    def in_language(path: Path) -> str:
+        relative = path.relative_to(site).as_posix()
+        return next((relative.removeprefix(root) for root in roots if relative.startswith(root)), relative)
+
+    return [path for path in sorted(site.rglob(name)) if not is_hsds_answer(in_language(path))]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,7 +12,7 @@ import pytest
 from generator.languages import LANGUAGE_ROOTS
 from generator.records.model import Referrer
 
-from .conftest import ROOT, fixture_files
+from .conftest import ROOT, built_pages, fixture_files
 
 PROGRAMMES = ["example-group", "example-one-to-one", "only-route-group", "only-route-follow-on", "voorbeeld-vaders", "wales-tadau", "riverside-online"]
 PROVIDERS = ["example", "only-route", "voorbeeld", "wales", "riverside"]
@@ -23,7 +23,7 @@ def html_pages(site: Path, lang: str) -> dict[str, str]:
     """Every page of one language by its URL path (without the /nl/ prefix)."""
     base = site / LANGUAGE_ROOTS[lang].rstrip("/") if lang != "en" else site
     pages = {}
-    for path in base.rglob("index.html"):
+    for path in built_pages(base, "index.html"):
         relative = path.parent.relative_to(base).as_posix()
         if lang == "en" and (relative == "nl" or relative.startswith("nl/")):
             continue

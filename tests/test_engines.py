@@ -22,7 +22,7 @@ from generator.build import Outcome, build, plan
 from generator.languages import LANGUAGE_ROOTS
 from generator.publish.engine import ENGINES, chosen_engine
 
-from .conftest import TODAY, built, copy_fixture_project, fixture_files
+from .conftest import TODAY, built, built_pages, copy_fixture_project, fixture_files
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -62,7 +62,7 @@ def tags(page: Path) -> list[tuple[str, dict[str, str | None]]]:
 
 def pages(site: Path) -> list[str]:
     """Every HTML page of a built site, by its path under site/."""
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return [path.relative_to(site).as_posix() for path in built_pages(site)]
 
 
 def hrefs(page: Path) -> list[str]:
@@ -114,7 +114,7 @@ def test_open_data_is_the_same_byte_for_byte(sites: dict[str, Path]) -> None:
     _, data = plan(list(fixture_files()))
     for lang, root in LANGUAGE_ROOTS.items():
         # The base address changes what the files say, not which files there are.
-        files = sorted(data.files(lang, "https://directory.example.org/"))
+        files = sorted(data.files(lang, "https://directory.example.org/", {}))
         assert len(files) > 4
         for name in files:
             path = f"{root}{name}"

@@ -156,7 +156,8 @@ def test_the_spreadsheet_and_hsds_follow_the_only_way_in_and_the_missing_group_s
     assert cells["referral_probation_officer"] == "No — only through the family's key worker"
     assert cells["referral_social_worker"] == "Yes (in the provider's words: the family's key worker)"
     assert cells["referral_youth_protection"] == "", "a role of another country is no answer, not “not stated”"
-    assert cells["group_size"] == "not published — contact the provider"
+    # A number column holds numbers only: the group's unpublished size is empty, and `format` says it is a group.
+    assert (cells["group_size"], cells["format"]) == ("", "Group")
     process = hsds.application_process(view, "en")
     assert "Probation officer: No — only through the family's key worker" in process
     assert "does not say whether these may refer" not in process

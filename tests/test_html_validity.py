@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .conftest import built_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -17,10 +19,10 @@ def test_every_page_is_valid_html(site: Path) -> None:
     java = shutil.which("java")
     assert java, "Java is missing: scripts/test installs it"
     result = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *map(str, built_pages(site))],
         capture_output=True, text=True, check=False,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
-    assert len(list(site.rglob("*.html"))) > 50
+    assert len(built_pages(site)) > 50
     assert errors == [], "\n".join(errors)

@@ -1,13 +1,16 @@
-"""data/programmes.csv: one row per programme and language, opened as Excel and Frictionless read it."""
+"""data/programmes.csv: one row per programme and language, read as Python's csv and Frictionless read it, with their types."""
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import frictionless
+import pytest
 
 from generator.formats import json_text
 from generator.pages.opendata import spreadsheet
@@ -19,8 +22,8 @@ UNPUBLISHED = "not published — contact the provider"
 
 
 def rows(text: str) -> list[dict[str, str]]:
-    assert text.startswith("\ufeff")
-    found = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert text.startswith("id,language,")
+    found = list(csv.DictReader(io.StringIO(text)))
     assert found
     return found
 
@@ -38,7 +41,7 @@ def test_one_row_per_programme_and_language_with_the_facts_a_commissioner_compar
     assert group["en"]["referral_health"] == "Not stated by the provider — contact them" and group["nl"]["referral_social_worker"] == "Ja"
     assert group["en"]["last_reviewed"] == "2026-01-15" and group["nl"]["page"] == BASE_URL + "nl/programmes/example-group/"
     one = next(r for r in table if r["id"] == "example-one-to-one" and r["language"] == "en")
-    assert one["group_size"] == "" and one["sessions"] == UNPUBLISHED and one["cost"] == "Free." and one["status"] == "Pilot"
+    assert one["group_size"] == "" and one["sessions"] == "" and one["cost"] == "Free." and one["status"] == "Pilot"
 
 
 def test_every_referrer_has_a_column_and_an_unknown_status_stays_unknown() -> None:
@@ -57,7 +60,7 @@ def test_frictionless_finds_the_csv_valid_against_its_data_package(tmp_path: Pat
     (folder / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    header = next(csv.reader(io.StringIO((folder / "programmes.csv").read_text(encoding="utf-8-sig"))))
+    header = next(csv.reader(io.StringIO((folder / "programmes.csv").read_text(encoding="utf-8"))))
     fields = json.loads((folder / "datapackage.json").read_text())["resources"][0]["schema"]["fields"]
     assert header == [f["name"] for f in fields] and all(f["description"] for f in fields)
 
@@ -68,3 +71,27 @@ def test_frictionless_catches_a_wrong_cell(tmp_path: Path) -> None:
     (tmp_path / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert not report.valid and "type-error" in {error[2] for error in report.flatten(["rowNumber", "fieldName", "type"])}
+
+
+def test_frictionless_reads_each_column_with_its_type_and_unknown_numbers_as_missing(tmp_path: Path) -> None:
+    (tmp_path / "programmes.csv").write_bytes(spreadsheet.programmes_csv(fixture_views(), BASE_URL).encode("utf-8"))
+    (tmp_path / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] and package["description"] and package["licenses"]
+    assert package["resources"][0]["encoding"] == "utf-8" and not (tmp_path / "programmes.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    resource = frictionless.Package(str(tmp_path / "datapackage.json")).get_resource("programmes")
+    assert isinstance(resource, frictionless.resources.TableResource)
+    table = resource.read_rows()
+    group = next(r for r in table if r["id"] == "example-group" and r["language"] == "en")
+    assert (group["sessions"], group["weeks"], group["hours"], group["group_size"]) == (10, 10, Decimal(20), 12)
+    assert group["last_reviewed"] == datetime.date(2026, 1, 15) and group["cost"] is None
+    one = next(r for r in table if r["id"] == "example-one-to-one" and r["language"] == "en")
+    assert one["sessions"] is None and one["group_size"] is None and isinstance(one["weeks"], int)
+
+
+def test_the_data_package_refuses_a_csv_that_breaks_a_field_constraint() -> None:
+    package = spreadsheet.data_package(BASE_URL)
+    text = spreadsheet.programmes_csv(fixture_views(), BASE_URL)
+    assert spreadsheet.checked(text, package) == text
+    with pytest.raises(ValueError, match="constraint"):
+        spreadsheet.checked(text.replace(",GB,", ",UK,", 1), package)

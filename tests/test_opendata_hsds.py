@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import subprocess
 import sys
@@ -14,7 +16,7 @@ import pytest
 from generator.formats import json_text
 from generator.pages.opendata import hsds
 from generator.records.geography import Jurisdiction
-from generator.records.model import Referrer, Status
+from generator.records.model import Organisation, Referrer, Status
 from generator.records.roles import roles_for
 
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route, with_status
@@ -52,7 +54,7 @@ def every_snapshot() -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def services(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
-    found = [data for path, data in snapshot.items() if path.startswith("hsds/services/") and path != "hsds/services/index.json"]
+    found = [data for path, data in snapshot.items() if path.startswith("hsds/services/") and path != "hsds/services/"]
     assert found
     return found
 
@@ -89,13 +91,14 @@ def test_the_schema_check_catches_a_property_hsds_does_not_have(core_schema: Pat
 def test_the_services_page_is_an_hsds_page_of_valid_list_items(tmp_path: Path) -> None:
     schema = strict_schema(STANDARDS / "hsds-3.0" / "schema" / "compiled" / "service_list.json", tmp_path / "service_list.json")
     for lang, snapshot in every_snapshot():
-        page = snapshot["hsds/services/index.json"]
+        page = snapshot["hsds/services/"]
         count = len(views())
         assert page["total_items"] == page["size"] == len(page["contents"]) == count
         assert (page["total_pages"], page["page_number"], page["first_page"], page["last_page"], page["empty"]) == (1, 1, True, True, False)
         result = check(schema, page["contents"], tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
-        assert snapshot["hsds/index.json"] == {"version": "3.0", "profile": BASE_URL.rstrip("/") + ("/nl" if lang == "nl" else "") + "/open-data/#hsds", "openapi_url": hsds.OPENAPI_URL}
+        site = BASE_URL + ("nl/" if lang == "nl" else "")
+        assert snapshot["hsds/"] == {"version": "3.0", "profile": site + "open-data/#hsds", "openapi_url": site + "hsds/openapi.json"}
 
 
 def _without(data: Any, path: list[str]) -> None:
@@ -146,17 +149,6 @@ def test_the_listed_fields_are_in_hsds_3_and_not_in_the_uk_profile() -> None:
         assert not _schema_has(uk, field.split(".")), field
 
 
-def _all(data: Any, key: str) -> Iterator[Any]:
-    if isinstance(data, dict):
-        for name, value in data.items():
-            if name == key:
-                yield value
-            yield from _all(value, key)
-    elif isinstance(data, list):
-        for item in data:
-            yield from _all(item, key)
-
-
 def _strings(data: Any) -> Iterator[str]:
     if isinstance(data, str):
         yield data
@@ -171,11 +163,15 @@ def _strings(data: Any) -> Iterator[str]:
 def test_ids_are_uuid5_in_the_directory_namespace_unique_and_the_same_in_every_build_and_language() -> None:
     first, again = hsds.snapshot(views(), "en", BASE_URL), hsds.snapshot(views(), "en", BASE_URL)
     dutch = hsds.snapshot(views(), "nl", BASE_URL)
-    assert first == again and sorted(first) == sorted(dutch)
+    assert first == again
+    assert sorted(s["id"] for s in services(first)) == sorted(s["id"] for s in services(dutch))
+    # Only the term naming the text's language differs between the languages' endpoints.
+    assert set(first) ^ set(dutch) == {f"hsds/taxonomy_terms/{hsds.hsds_id('taxonomy_term', f'text-language/{lang}')}/" for lang in ("en", "nl")}
     for service in services(first):
         assert uuid.UUID(service["id"]).version == 5
         assert service["id"] == hsds.hsds_id("service", next(v.programme.id for v in views() if hsds.service_id(v) == service["id"]))
-        own = [service["id"]] + [value for key in ("id",) for value in _all(service["contacts"] + service["service_areas"] + service["attributes"], key)]
+        areas = service["service_areas"]
+        own = [service["id"]] + [item["id"] for item in service["contacts"] + areas + service["attributes"] + [a for area in areas for a in area["attributes"]]]
         assert len(own) == len(set(own)) > 3
     assert hsds.hsds_id("service", "hacro-caring-dads") == str(uuid.uuid5(hsds.NAMESPACE, "service/hacro-caring-dads"))
 
@@ -197,13 +193,14 @@ def test_unknown_facts_are_left_out_never_filled() -> None:
         assert strings and "unknown" not in strings and "None" not in strings
 
 
-def test_status_pilot_runs_ended_is_defunct_and_unknown_is_never_active() -> None:
+def test_status_pilot_runs_ended_is_defunct_and_unknown_is_active_with_an_alert_that_says_so() -> None:
     base = fixture_views()
     assert hsds.service(base[0], "en", BASE_URL)["status"] == "active"
     assert hsds.service(base[1], "en", BASE_URL)["status"] == "active"  # pilot
     assert hsds.service(with_status(base[0], Status.ended), "en", BASE_URL)["status"] == "defunct"
+    assert "alert" not in hsds.service(base[0], "en", BASE_URL)
     unknown = hsds.service(with_status(base[1], "unknown"), "en", BASE_URL)
-    assert unknown["status"] == "inactive"
+    assert unknown["status"] == "active" and "do not say whether this programme still runs" in unknown["alert"]
     assert "directory-status/unknown" in {a["taxonomy_term"]["code"] for a in unknown["attributes"]}
 
 
@@ -238,3 +235,39 @@ def test_the_dutch_snapshot_is_in_dutch_and_says_so() -> None:
     languages = {a["taxonomy_term"]["code"]: a["taxonomy_term"] for a in dutch["attributes"]}
     assert "text-language/nl" in languages and "text-language/en" not in languages
     assert {a["taxonomy_term"]["language"] for a in dutch["attributes"]} == {"nl"}
+
+
+def test_areas_venues_costs_funders_and_history_go_where_hsds_has_a_place() -> None:
+    base = fixture_views()
+    changed = datetime.datetime(2026, 11, 1, 9, 30, tzinfo=datetime.timezone.utc)
+    service = hsds.service(base[0], "en", BASE_URL, changed)
+    assert service["last_modified"] == "2026-11-01T09:30:00+00:00" and "last_modified" not in hsds.service(base[0], "en", BASE_URL)
+    area = service["service_areas"][0]
+    assert area["uri"] == "http://statistics.data.gov.uk/id/statistical-geography/E10000016"
+    assert (area["attributes"][0]["taxonomy_term"]["code"], area["attributes"][0]["value"]) == ("area-code/ons", "E10000016")
+    dutch = hsds.service(dutch_view(base[0]), "nl", BASE_URL)["service_areas"][0]
+    assert "uri" not in dutch and (dutch["attributes"][0]["taxonomy_term"]["code"], dutch["attributes"][0]["value"]) == ("area-code/cbs", "NL")
+    venue = service["service_at_locations"][0]
+    assert venue["location"] == {"id": venue["location_id"], "location_type": "physical", "name": "Example Town Hall", "description": "Address: 1 High Street, Exampleton"}
+    riverside = next(view for view in base if view.programme.costs)
+    options = hsds.service(riverside, "en", BASE_URL)["cost_options"]
+    assert [(o["option"], o["amount_description"]) for o in options][0] == ("Fathers who live in the borough, or whose children do", "Free")
+    funder = Organisation(name="Example Trust", lang="en", part="funder", source=base[0].programme.sources[0])
+    partner = Organisation(name="Example Partner", lang="en", part="partner", source=base[0].programme.sources[0])
+    funded = dataclasses.replace(base[0], programme=base[0].programme.model_copy(update={"organisations": [funder, partner]}))
+    assert [f["source"] for f in hsds.service(funded, "en", BASE_URL)["funding"]] == ["Example Trust"]
+    assert "funding" not in service and "cost_options" not in service
+
+
+def test_the_snapshot_serves_every_term_and_link_its_services_name() -> None:
+    for lang, snapshot in every_snapshot():
+        terms = snapshot["hsds/taxonomy_terms/"]["contents"]
+        served = {path: data for path, data in snapshot.items() if path.startswith("hsds/taxonomy_terms/") and path != "hsds/taxonomy_terms/"}
+        assert {f"hsds/taxonomy_terms/{t['id']}/" for t in terms} == set(served)
+        for service in services(snapshot):
+            for attribute in service["attributes"] + [a for area in service["service_areas"] for a in area["attributes"]]:
+                assert served[f"hsds/taxonomy_terms/{attribute['taxonomy_term_id']}/"] == attribute["taxonomy_term"]
+            for link in service.get("service_at_locations", []):
+                assert snapshot[f"hsds/service_at_locations/{link['id']}/"] == link
+        assert len({t["term_uri"] for t in terms}) == len(terms) > 20
+        assert snapshot["hsds/taxonomies/"]["contents"] == [snapshot[f"hsds/taxonomies/{terms[0]['taxonomy_id']}/"]]

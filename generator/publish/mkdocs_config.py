@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from generator.languages import LANGUAGE_NAMES, LANGUAGE_ROOTS
+from generator.languages import LANGUAGE_NAMES, LANGUAGE_ROOTS, LOCALES
 from generator.pages import urls
 from generator.pages.i18n import N_, translations
 from generator.pages.plan import FOOTER, NAV, NavEntry
@@ -102,6 +102,7 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         {
             "lang": other,
             "name": LANGUAGE_NAMES[other],
+            "locale": LOCALES[other],
             "site_url": site_url_for(base["site_url"], other),
             # From this language's root to the other's, so a page links to the same page.
             "link": ("../" if lang != "en" else "") + LANGUAGE_ROOTS[other],

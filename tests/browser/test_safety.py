@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, Route
 from generator.publish.csp import add_csp, foreign_scripts, script_hashes
 from generator.publish.mkdocs_config import read_base
 from tests.conftest import ROOT as PROJECT
+from tests.conftest import built_pages
 
 from .visits import CSP_LOGGER, STORAGE_JS
 
@@ -45,7 +46,7 @@ class Neutral:
 
 
 def html_files(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8") for path in built_pages(site)}
 
 
 def press_shift(page: Page, times: int) -> None:

@@ -21,7 +21,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
 from generator.publish.mkdocs_config import read_base
-from tests.conftest import ROOT
+from tests.conftest import ROOT, built_pages
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -44,7 +44,7 @@ CSP_LOGGER = "document.addEventListener('securitypolicyviolation', e => console.
 def page_paths(site: Path) -> list[str]:
     """Every built HTML page as a URL path: both languages and the 404 pages."""
     paths = []
-    for path in sorted(site.rglob("*.html")):
+    for path in built_pages(site):
         relative = path.relative_to(site).as_posix()
         paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
     return paths

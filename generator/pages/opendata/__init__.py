@@ -1,19 +1,21 @@
 """The directory's open data, rebuilt with every build from the same programme views as the pages.
 
 - `programmes_json`: data/programmes.json, the directory's own format, both languages in one file;
-- `hsds`: an Open Referral HSDS 3.0 snapshot per language, laid out as the API's endpoints;
+- `hsds`: an Open Referral HSDS 3.0 snapshot per language, laid out as the API's endpoints, and
+  `openapi`: the description of what that snapshot answers;
 - `spreadsheet`: data/programmes.csv and the Frictionless datapackage.json that describes it;
 - `jsonld`: schema.org JSON-LD in the front matter of each programme page.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from generator.formats import json_text
-from generator.pages.opendata import hsds, jsonld, spreadsheet
+from generator.formats import api_json_text, json_text
+from generator.pages.opendata import hsds, jsonld, openapi, spreadsheet
 from generator.pages.opendata.programmes_json import open_data
-from generator.pages.urls import DATA_PACKAGE, PROGRAMMES_CSV, PROGRAMMES_JSON
+from generator.pages.urls import DATA_PACKAGE, HSDS_ANSWERS, OPENAPI, PROGRAMMES_CSV, PROGRAMMES_JSON, hsds_endpoint
 from generator.pages.views import ProgrammeView
 
 
@@ -23,12 +25,17 @@ class OpenData:
 
     programmes: list[ProgrammeView]
 
-    def files(self, lang: str, base_url: str) -> dict[str, str]:
-        """The files staged beside one language's pages (so MkDocs copies them and checks links to them), by path."""
+    def files(self, lang: str, base_url: str, changes: dict[str, datetime.datetime]) -> dict[str, str]:
+        """The files staged beside one language's pages (so MkDocs copies them and checks links to them), by path; `changes` gives when each record file last changed."""
         files = {PROGRAMMES_JSON: json_text(open_data(self.programmes))}
-        files.update({path: json_text(data) for path, data in hsds.snapshot(self.programmes, lang, base_url).items()})
-        files[PROGRAMMES_CSV] = spreadsheet.programmes_csv(self.programmes, base_url)
-        files[DATA_PACKAGE] = json_text(spreadsheet.data_package(base_url))
+        snapshot = hsds.snapshot(self.programmes, lang, base_url, changes)
+        for folder, data in snapshot.items():
+            files.update({folder + name: api_json_text(data) for name in HSDS_ANSWERS})
+        examples = {name: snapshot[hsds_endpoint(name)]["contents"][0]["id"] for name, _, _ in openapi.ENDPOINTS if snapshot[hsds_endpoint(name)]["contents"]}
+        files[OPENAPI] = json_text(openapi.openapi(lang, base_url, examples))
+        package = spreadsheet.data_package(base_url)
+        files[PROGRAMMES_CSV] = spreadsheet.checked(spreadsheet.programmes_csv(self.programmes, base_url), package)
+        files[DATA_PACKAGE] = json_text(package)
         return files
 
     def with_json_ld(self, docs: dict[str, str], lang: str, base_url: str) -> dict[str, str]:

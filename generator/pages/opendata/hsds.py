@@ -1,48 +1,59 @@
-"""Open Referral HSDS 3.0 as static files: the API's required endpoints, one snapshot per language.
+"""Open Referral HSDS 3.0 as static files: the API's endpoints, one snapshot per language.
 
-    hsds/index.json                    the API's meta information (version, profile, openapi_url)
-    hsds/services/index.json           a Page of every service (one page: the whole directory)
-    hsds/services/<uuid>/index.json    one fully nested service
+    hsds/                              the API's meta information (version, profile, openapi_url)
+    hsds/services/                     a Page of every service (one page: the whole directory)
+    hsds/services/<uuid>/              one fully nested service
+    hsds/taxonomies/, …/<uuid>/        the directory's own taxonomy of attributes
+    hsds/taxonomy_terms/, …/<uuid>/    its terms
+    hsds/service_at_locations/, …/<uuid>/  the venues each programme meets at
 
-HSDS gives each record one language, so each language's site carries its own
-snapshot (/hsds/ in English, /nl/hsds/ in Dutch) with the same ids in both.
-Only facts the records give are written: a field whose fact is unknown is left
-out, never filled. What HSDS has no field for goes into `attributes`, with the
-taxonomy below, which the open-data page documents.
+Each endpoint is a folder holding the same JSON twice (urls.HSDS_ANSWERS), so a
+static host answers at the endpoint's own path. HSDS gives each record one
+language, so each language's site carries its own snapshot (/hsds/ in English,
+/nl/hsds/ in Dutch) with the same ids in both. Only facts the records give are
+written: a field whose fact is unknown is left out, never filled. What HSDS has
+no field for goes into `attributes`, with the taxonomy below, which the
+open-data page documents.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 import uuid
 from typing import Any
 
 from generator.languages import LANGUAGE_NAMES
-from generator.pages.answers import MAY_REFER
+from generator.pages import answers
+from generator.pages.answers import MAY_REFER, RouteEntry
 from generator.pages.i18n import N_, label
-from generator.pages.opendata.words import first_email, gettext, record_status, referrer_answer, status_words, text
-from generator.pages.urls import HSDS_FOLDER, OPEN_DATA, absolute_url, hsds_service_path
+from generator.pages.opendata.words import INTAKE_WORDS, first_email, gettext, record_status, referrer_answer, status_words, text
+from generator.pages.urls import OPEN_DATA, OPENAPI, absolute_url, hsds_endpoint
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Contact, known
+from generator.records.model import UNKNOWN, Area, Contact, Venue, known
 
 NAMESPACE = uuid.UUID("152e557d-31db-4c97-821a-c643f3ba9049")
 """The directory's own UUID namespace: every HSDS id is a UUID 5 of a record id in it, so ids never change between builds."""
 
 VERSION = "3.0"
-OPENAPI_URL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json"
-"""The official HSDS 3.0 API definition, at the address its own schemas refer to."""
 
-STATUS = {"active": "active", "pilot": "active", "ended": "defunct", UNKNOWN: "inactive"}
+STATUS = {"active": "active", "pilot": "active", "ended": "defunct", UNKNOWN: "active"}
 """The record's status → HSDS `status` (required, one of active, inactive, defunct, temporarily closed).
 
-HSDS has no “pilot” and no “unknown”: a pilot runs, so it is active; a status
-nobody knows is never published as active, but as inactive, the one value that
-sends nobody to a programme that may not run. The record's own value is in the
-`directory-status` attribute, so nothing is lost.
+HSDS has no “pilot” and no “unknown”. A pilot runs, so it is active. A status
+no source gives is published as active with an `alert` saying so: a programme
+is in the directory because its provider's own documents describe it as
+offered, and no source says it stopped, which `inactive` would claim. The
+record's own value is in the `directory-status` attribute, so nothing is lost.
 """
 
 ATTRIBUTE_ANCHOR = "#hsds-attributes"
 TAXONOMY = "Fathers' Programme Directory attributes"
-"""The directory's own taxonomy of attributes; the open-data page lists its terms under ATTRIBUTE_ANCHOR."""
+"""The directory's own taxonomy of attributes, served at /taxonomies; the open-data page lists its terms under ATTRIBUTE_ANCHOR."""
+
+ONS_CODE = re.compile(r"[EKNSW]\d{8}")
+ONS_URI = "http://statistics.data.gov.uk/id/statistical-geography/"
+"""An ONS GSS code (E10000015) names its area's URI in the ONS linked-data register; CBS codes (GM0363, PV27) have none."""
 
 
 def hsds_id(*parts: str) -> str:
@@ -55,9 +66,9 @@ def service_id(view: ProgrammeView) -> str:
     return hsds_id("service", view.programme.id)
 
 
-def service_file(view: ProgrammeView) -> str:
-    """Where one service is served, as the API's /services/{id} endpoint."""
-    return hsds_service_path(service_id(view))
+def endpoint_url(base_url: str, lang: str, *parts: str) -> str:
+    """The address a client calls for an endpoint: the API's own path, without the folder's trailing slash."""
+    return absolute_url(base_url, hsds_endpoint(*parts), lang).rstrip("/")
 
 
 def _lines(title: str, items: list[str]) -> list[str]:
@@ -102,29 +113,58 @@ def application_process(view: ProgrammeView, lang: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _term(key: str, name: str, description: str, lang: str, base_url: str) -> dict[str, Any]:
-    """A term of the directory's own taxonomy; the open-data page lists every key."""
+def taxonomy(lang: str, base_url: str) -> dict[str, Any]:
+    """The directory's own taxonomy, whose terms are the attributes' keys."""
     return {
-        "id": hsds_id("taxonomy_term", key),
-        "code": key,
-        "name": name,
-        "description": description,
-        "taxonomy": TAXONOMY,
-        "taxonomy_id": hsds_id("taxonomy", TAXONOMY),
-        "language": lang,
-        "term_uri": absolute_url(base_url, OPEN_DATA, lang) + ATTRIBUTE_ANCHOR,
+        "id": hsds_id("taxonomy", TAXONOMY),
+        "name": gettext(N_("Fathers' Programme Directory attributes"), lang),
+        "description": gettext(N_("Facts about a programme that HSDS has no field for: each referrer's answer, the status as the directory records it, the format, the numbers and the intake."), lang),
+        "uri": absolute_url(base_url, OPEN_DATA, lang) + ATTRIBUTE_ANCHOR,
     }
 
 
+def _term(key: str, name: str, description: str, lang: str, base_url: str) -> dict[str, Any]:
+    """A term of the directory's own taxonomy, whose URI is its own endpoint; the open-data page lists every key."""
+    term_id = hsds_id("taxonomy_term", key)
+    return {
+        "id": term_id,
+        "code": key,
+        "name": name,
+        "description": description,
+        "taxonomy": gettext(N_("Fathers' Programme Directory attributes"), lang),
+        "taxonomy_id": hsds_id("taxonomy", TAXONOMY),
+        "language": lang,
+        "term_uri": endpoint_url(base_url, lang, "taxonomy_terms", term_id),
+    }
+
+
+def _attribute(owner: str, link: str, key: str, term: tuple[str, str], value: str | None, lang: str, base_url: str) -> dict[str, Any]:
+    """One attribute of the record path `owner`: the term (name, description) of `key`, linked to the object whose id `link` is, with its value if it has one."""
+    entry: dict[str, Any] = {"id": hsds_id("attribute", owner, key), "link_id": link}
+    entry["taxonomy_term_id"] = hsds_id("taxonomy_term", key)
+    entry["taxonomy_term"] = _term(key, *term, lang, base_url)
+    if value is not None:
+        entry["value"] = value
+    return entry
+
+
+def _referral(entry: RouteEntry, lang: str) -> tuple[str, str, str | None]:
+    """A referrer's answer as a term (key, name) and, where the answer says more than the verdict (the only way in, the provider's own words), that as the value."""
+    name = f"{label(entry.referrer, lang)}: {gettext(answers.VERDICT_WORDS[entry.verdict][0], lang)}"
+    full = referrer_answer(entry, lang)
+    return f"referral/{entry.referrer.value}/{entry.verdict}", name, full if full != name else None
+
+
 def attributes(view: ProgrammeView, lang: str, base_url: str) -> list[dict[str, Any]]:
-    """The facts HSDS has no field for: each referrer's answer, the record's status, the text language and the format."""
+    """The facts HSDS has no field for: each referrer's answer, the record's status, the intake, the text language and the format."""
     p, f = view.programme, view.programme.format
-    described = N_("What the programme says about a referral by this kind of referrer.")
-    facts: list[tuple[str, str, str, str | None]] = [
-        (f"referral/{e.referrer.value}/{e.verdict}", referrer_answer(e, lang), gettext(described, lang), None) for e in view.routes
-    ]
+    described = gettext(N_("What the programme says about a referral by this kind of referrer."), lang)
+    facts: list[tuple[str, str, str, str | None]] = [(key, name, described, value) for key, name, value in (_referral(e, lang) for e in view.routes)]
     status = f"{gettext('Status', lang)}: {status_words(p, lang)}"
     facts.append((f"directory-status/{record_status(p)}", status, gettext(N_("The programme's status as the directory records it."), lang), None))
+    if p.intake is not None:
+        intake = gettext(N_("Whether the provider is taking referrals, as its dated source says."), lang)
+        facts.append((f"intake/{p.intake.state}", gettext(INTAKE_WORDS[p.intake.state], lang), intake, text(p.intake.note, lang) if p.intake.note else None))
     facts.append((f"text-language/{lang}", LANGUAGE_NAMES[lang], gettext(N_("The language of this record's texts."), lang), None))
     if known(f.kind):
         facts.append((f"format/{f.kind.value}", label(f.kind, lang), gettext("Format", lang), None))
@@ -133,14 +173,39 @@ def attributes(view: ProgrammeView, lang: str, base_url: str) -> list[dict[str, 
     numbers = (("sessions", N_("Sessions"), f.sessions), ("weeks", N_("Weeks"), f.weeks), ("hours", N_("Hours"), f.hours), ("group-size", N_("Group size"), f.group_size))
     facts += [(key, gettext(words, lang), gettext(words, lang), f"{value:g}") for key, words, value in numbers if known(value)]
     sid = service_id(view)
-    out = []
-    for key, name, description, value in facts:
-        term = _term(key, name, description, lang, base_url)
-        attribute = {"id": hsds_id("attribute", p.id, key), "link_id": sid, "taxonomy_term_id": term["id"], "taxonomy_term": term}
-        if value is not None:
-            attribute["value"] = value
-        out.append(attribute)
-    return out
+    return [_attribute(p.id, sid, key, (name, description), value, lang, base_url) for key, name, description, value in facts]
+
+
+def area_code_scheme(area: Area) -> str:
+    """Which register an area's code is from: ons (a GSS code) or cbs (a CBS region code, or NL for the whole Netherlands)."""
+    return "ons" if ONS_CODE.fullmatch(area.code) else "cbs"
+
+
+def service_area(view: ProgrammeView, area: Area, lang: str, base_url: str) -> dict[str, Any]:
+    """An area served, with its official code as an attribute and, for an ONS code, the register's URI."""
+    entry: dict[str, Any] = {"id": hsds_id("service_area", view.programme.id, area.id), "service_id": service_id(view), "name": text(area.name, lang)}
+    scheme = area_code_scheme(area)
+    if scheme == "ons":
+        entry["uri"] = ONS_URI + area.code
+    words = (N_("ONS area code"), N_("The area's GSS code in the Office for National Statistics' register.")) if scheme == "ons" else (
+        N_("CBS area code"), N_("The area's code in Statistics Netherlands' (CBS) regional classification: GM for a gemeente, PV for a province; NL is the whole Netherlands."))
+    owner = f"{view.programme.id}/{area.id}"
+    entry["attributes"] = [_attribute(owner, entry["id"], f"area-code/{scheme}", (gettext(words[0], lang), gettext(words[1], lang)), area.code, lang, base_url)]
+    return entry
+
+
+def location(view: ProgrammeView, venue: Venue, lang: str) -> dict[str, Any]:
+    """A venue the programme meets at, with its street address only where the source publishes one."""
+    entry: dict[str, Any] = {"id": hsds_id("location", view.programme.id, venue.id), "location_type": "physical", "name": text(venue.name, lang)}
+    if venue.address:
+        entry["description"] = f"{gettext(N_('Address'), lang)}: {venue.address}"
+    return entry
+
+
+def service_at_location(view: ProgrammeView, venue: Venue, lang: str) -> dict[str, Any]:
+    """The link between the programme and one of its venues, with the venue nested."""
+    place = location(view, venue, lang)
+    return {"id": hsds_id("service_at_location", view.programme.id, venue.id), "service_id": service_id(view), "location_id": place["id"], "location": place}
 
 
 def _contact(view: ProgrammeView, contact: Contact, lang: str) -> dict[str, Any]:
@@ -168,8 +233,8 @@ def organization(view: ProgrammeView, lang: str) -> dict[str, Any]:
     return entry
 
 
-def service_summary(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
-    """The one-to-one fields of a service, as the /services list gives them."""
+def service_summary(view: ProgrammeView, lang: str, base_url: str, changed: datetime.datetime | None = None) -> dict[str, Any]:
+    """The one-to-one fields of a service, as the /services list gives them; `changed` is when its record last changed in git."""
     p = view.programme
     entry: dict[str, Any] = {
         "id": service_id(view),
@@ -179,6 +244,8 @@ def service_summary(view: ProgrammeView, lang: str, base_url: str) -> dict[str, 
         "url": absolute_url(base_url, view.path, lang),
         "status": STATUS[record_status(p)],
     }
+    if record_status(p) == UNKNOWN:
+        entry["alert"] = gettext(N_("The provider's documents do not say whether this programme still runs: contact the provider before referring."), lang)
     email = first_email(view)
     if email:
         entry["email"] = email
@@ -189,15 +256,27 @@ def service_summary(view: ProgrammeView, lang: str, base_url: str) -> dict[str, 
     if described:
         entry["eligibility_description"] = described
     entry["assured_date"] = view.last_reviewed.isoformat()
+    if changed is not None:
+        entry["last_modified"] = changed.isoformat()
     entry["organization"] = organization(view, lang)
     return entry
 
 
-def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
+def service(view: ProgrammeView, lang: str, base_url: str, changed: datetime.datetime | None = None) -> dict[str, Any]:
     """The fully nested service, as /services/{id} gives it."""
     p, sid = view.programme, service_id(view)
-    entry = service_summary(view, lang, base_url)
-    entry["service_areas"] = [{"id": hsds_id("service_area", p.id, a.id), "service_id": sid, "name": text(a.name, lang)} for a in p.areas]
+    entry = service_summary(view, lang, base_url, changed)
+    entry["service_areas"] = [service_area(view, a, lang, base_url) for a in p.areas]
+    if p.venues:
+        entry["service_at_locations"] = [service_at_location(view, venue, lang) for venue in p.venues]
+    funders = [o for o in p.organisations if o.part == "funder"]
+    if funders:
+        entry["funding"] = [{"id": hsds_id("funding", p.id, o.name), "service_id": sid, "source": o.name} for o in funders]
+    if p.costs:
+        entry["cost_options"] = [
+            {"id": hsds_id("cost_option", p.id, str(n)), "service_id": sid, "option": text(case.who, lang), "amount_description": text(case.cost, lang)}
+            for n, case in enumerate(p.costs, 1)
+        ]
     entry["contacts"] = [_contact(view, c, lang) for c in view.contacts]
     documents = [
         (e.referrer, n, doc) for e in view.routes if e.route is not None and e.verdict in MAY_REFER for n, doc in enumerate(e.route.documents, 1)
@@ -212,30 +291,45 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
 
 
 def api_meta(lang: str, base_url: str) -> dict[str, Any]:
-    """hsds/index.json: which HSDS this is, where its profile is explained, and the API definition."""
-    return {"version": VERSION, "profile": absolute_url(base_url, OPEN_DATA, lang) + "#hsds", "openapi_url": OPENAPI_URL}
+    """The API's root: which HSDS this is, where its profile is explained, and the description of what this snapshot answers."""
+    return {"version": VERSION, "profile": absolute_url(base_url, OPEN_DATA, lang) + "#hsds", "openapi_url": absolute_url(base_url, OPENAPI, lang)}
 
 
-def services_page(views: list[ProgrammeView], lang: str, base_url: str) -> dict[str, Any]:
-    """hsds/services/index.json: one Page holding every service."""
+def page(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """An HSDS Page holding every item: the snapshot has one page per list, and no query parameters."""
     return {
-        "total_items": len(views),
+        "total_items": len(items),
         "total_pages": 1,
         "page_number": 1,
-        "size": len(views),
+        "size": len(items),
         "first_page": True,
         "last_page": True,
-        "empty": not views,
-        "contents": [service_summary(view, lang, base_url) for view in views],
+        "empty": not items,
+        "contents": items,
     }
 
 
-def snapshot(views: list[ProgrammeView], lang: str, base_url: str) -> dict[str, Any]:
-    """Every file of one language's HSDS snapshot, by its path in that language's site."""
-    files: dict[str, Any] = {f"{HSDS_FOLDER}index.json": api_meta(lang, base_url), f"{HSDS_FOLDER}services/index.json": services_page(views, lang, base_url)}
-    files.update({service_file(view): service(view, lang, base_url) for view in views})
-    return files
+def _terms(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every term the services' attributes (and their areas') use, once each, by code."""
+    found = {a["taxonomy_term"]["id"]: a["taxonomy_term"] for s in services for a in s["attributes"] + [a for area in s["service_areas"] for a in area["attributes"]]}
+    return sorted(found.values(), key=lambda term: term["code"])
 
+
+def snapshot(views: list[ProgrammeView], lang: str, base_url: str, changes: dict[str, datetime.datetime] | None = None) -> dict[str, Any]:
+    """Every endpoint of one language's HSDS snapshot, by its folder in that language's site; `changes` gives when each record file last changed."""
+    services = [service(view, lang, base_url, (changes or {}).get(view.record_file)) for view in views]
+    terms = _terms(services)
+    links = [link for s in services for link in s.get("service_at_locations", [])]
+    endpoints: dict[str, Any] = {hsds_endpoint(): api_meta(lang, base_url)}
+    endpoints[hsds_endpoint("services")] = page([service_summary(view, lang, base_url, (changes or {}).get(view.record_file)) for view in views])
+    endpoints.update({hsds_endpoint("services", s["id"]): s for s in services})
+    endpoints[hsds_endpoint("taxonomies")] = page([taxonomy(lang, base_url)])
+    endpoints[hsds_endpoint("taxonomies", hsds_id("taxonomy", TAXONOMY))] = taxonomy(lang, base_url)
+    endpoints[hsds_endpoint("taxonomy_terms")] = page(terms)
+    endpoints.update({hsds_endpoint("taxonomy_terms", term["id"]): term for term in terms})
+    endpoints[hsds_endpoint("service_at_locations")] = page(links)
+    endpoints.update({hsds_endpoint("service_at_locations", link["id"]): link for link in links})
+    return endpoints
 
 
 UK_PROFILE_DROPS = {
@@ -249,6 +343,7 @@ UK_PROFILE_DROPS = {
     "attributes.value": "the number of sessions, weeks, hours and the group size",
     "attributes.taxonomy_term.code": "the stable key of an attribute term, e.g. referral/cafcass/no",
     "attributes.taxonomy_term.language": "the language of a term's name",
+    "service_areas.attributes": "the official code of an area served (ONS or CBS)",
 }
 """Fields of the snapshot that the Open Referral UK profile leaves out, with what each holds.
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.languages import OTHER_LANGUAGE
+from generator.languages import LANGUAGES, OTHER_LANGUAGE
 from generator.pages.answers import MAY_REFER
 from generator.pages.i18n import country_name
+from generator.pages.opendata.hsds import endpoint_url, service_id
 from generator.pages.opendata.words import gettext, text
 from generator.pages.plan import nav_title
 from generator.pages.urls import absolute_url
@@ -70,8 +71,11 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
     points = [point for point in (_contact_point(c, lang) for c in view.contacts) if point]
     if points:
         organisation["contactPoint"] = points
+    sid = service_id(view)
     data: dict[str, Any] = {
         "@type": "Service",
+        "@id": endpoint_url(base_url, lang, "services", sid),
+        "identifier": {"@type": "PropertyValue", "propertyID": "Open Referral HSDS service id", "value": sid},
         "name": text(p.name, lang),
         "description": text(p.summary, lang),
         "provider": organisation,
@@ -86,8 +90,14 @@ def service(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
 
 
 def page(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
-    """The page's JSON-LD: the WebPage in its language, its translation, the Service it is about and its breadcrumbs."""
+    """The page's JSON-LD: the WebPage in its language, its translation, the Service it is about and its breadcrumbs.
+
+    English is the language the records are written in first, so the English
+    page names its translation (workTranslation) and the Dutch page the work it
+    translates (translationOfWork).
+    """
     other = OTHER_LANGUAGE[lang]
+    link = "workTranslation" if lang == LANGUAGES[0] else "translationOfWork"
     crumbs = [(gettext(nav_title(path), lang), absolute_url(base_url, path, lang)) for path in BREADCRUMB]
     crumbs.append((text(view.programme.name, lang), absolute_url(base_url, view.path, lang)))
     return {
@@ -95,7 +105,7 @@ def page(view: ProgrammeView, lang: str, base_url: str) -> dict[str, Any]:
         "@type": "WebPage",
         "url": absolute_url(base_url, view.path, lang),
         "inLanguage": lang,
-        "workTranslation": {"@type": "WebPage", "url": absolute_url(base_url, view.path, other), "inLanguage": other},
+        link: {"@type": "WebPage", "url": absolute_url(base_url, view.path, other), "inLanguage": other},
         "mainEntity": service(view, lang, base_url),
         "breadcrumb": {
             "@type": "BreadcrumbList",

@@ -1,9 +1,14 @@
 """data/programmes.csv and its Frictionless data package: one row per programme and language.
 
-UTF-8 with a byte-order mark, so that Excel reads the accents right. A fact the
+UTF-8 without a byte-order mark: Frictionless's JavaScript reader takes a mark
+for part of the first column's name, and `utf-8-sig` is no encoding name the
+Data Package standard knows. A number the provider does not publish, and one
+that does not apply (the group size of a one-to-one programme), is an empty
+cell, so that every reader types the number columns as numbers; a text the
 provider does not publish holds the site's words for it (“not published —
-contact the provider”), which the data package declares as a missing value; a
-cell that does not apply (the group size of a one-to-one programme) is empty.
+contact the provider”). The data package declares both as missing values.
+The build describes the CSV with the `frictionless` library, the reference
+implementation of the Data Package standard, and validates it with it.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ import csv
 import io
 from typing import Any
 
+import frictionless
+
 from generator.languages import LANGUAGES
 from generator.pages.answers import RouteEntry
 from generator.pages.i18n import label
 from generator.pages.opendata.words import first_email, gettext, status_words, text, unknown_words, verdict_words
 from generator.pages.urls import OPEN_DATA, absolute_url
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Format, Referrer, known
+from generator.records.model import Referrer, known
 
 # (column, Table Schema type, description): the facts a commissioner compares, in the order a reader scans them.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -31,10 +38,10 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("status", "string", "Running, pilot or ended."),
     ("format", "string", "Group or one-to-one."),
     ("delivery", "string", "In person, by phone and/or online, separated by “; ”."),
-    ("sessions", "integer", "How many sessions."),
-    ("weeks", "integer", "How many weeks it runs."),
-    ("hours", "number", "Contact hours in all."),
-    ("group_size", "integer", "The largest number of fathers in a group; empty for a one-to-one programme."),
+    ("sessions", "integer", "How many sessions; empty where the provider does not publish it."),
+    ("weeks", "integer", "How many weeks it runs; empty where the provider does not publish it."),
+    ("hours", "number", "Contact hours in all; empty where the provider does not publish them."),
+    ("group_size", "integer", "The largest number of fathers in a group; empty where the provider does not publish it, and for a one-to-one programme (see format)."),
     ("cost", "string", "What it costs the father."),
     *[
         (
@@ -48,6 +55,30 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("last_reviewed", "date", "The day an editor last checked the facts against the provider's documents."),
     ("page", "string", "The programme's page on this site, in the row's language."),
 ]
+
+
+VERSION = "2.0.0"
+"""The data package's version: the major number changes when a column is removed or changes its meaning, the minor when one is added."""
+
+CONSTRAINTS: dict[str, dict[str, Any]] = {
+    "id": {"required": True, "pattern": "[a-z0-9]+(-[a-z0-9]+)*"},
+    "language": {"required": True, "enum": list(LANGUAGES)},
+    "programme": {"required": True},
+    "provider": {"required": True},
+    "country": {"required": True, "enum": ["GB", "NL"]},
+    "sessions": {"minimum": 1},
+    "weeks": {"minimum": 1},
+    "hours": {"minimum": 0},
+    "group_size": {"minimum": 1},
+    "last_reviewed": {"required": True},
+    "page": {"required": True},
+}
+"""What each column's cells must be, for the columns that have a rule; the data package gives them as field constraints."""
+
+
+def _number(value: Any) -> str:
+    """A number as a cell: empty where it is unknown or does not apply, so that the column holds numbers only."""
+    return f"{value:g}" if value is not None and known(value) else ""
 
 
 def _value(value: Any, lang: str, show=str) -> str:
@@ -75,11 +106,10 @@ def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
         status_words(p, lang),
         _value(f.kind, lang, lambda k: label(k, lang)),
         _value(f.delivery_modes, lang, lambda modes: "; ".join(label(m, lang) for m in modes)),
-        _value(f.sessions, lang),
-        _value(f.weeks, lang),
-        _value(f.hours, lang, lambda h: f"{h:g}"),
-        # A group whose size the record leaves out is "not published", never empty as for one-to-one.
-        _value(UNKNOWN if f.kind == Format.group and f.group_size is None else f.group_size, lang),
+        _number(f.sessions),
+        _number(f.weeks),
+        _number(f.hours),
+        _number(f.group_size),
         _value(p.cost, lang, lambda c: text(c, lang)),
         *[_answer(view.route_for(r), lang) for r in Referrer],
         first_email(view) or unknown_words(lang),
@@ -89,36 +119,56 @@ def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
 
 
 def programmes_csv(views: list[ProgrammeView], base_url: str) -> str:
-    """The whole CSV, byte-order mark first, every programme in each language."""
+    """The whole CSV, every programme in each language."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in COLUMNS])
     for lang in LANGUAGES:
         writer.writerows(row(view, lang, base_url) for view in views)
-    return "\ufeff" + out.getvalue()
+    return out.getvalue()
 
 
 def data_package(base_url: str) -> dict[str, Any]:
-    """datapackage.json: what the CSV holds, column by column (Frictionless Data Package v1)."""
-    return {
-        "name": "fathers-programme-directory",
-        "title": gettext("Fathers' Programme Directory", "en"),
-        "homepage": absolute_url(base_url, OPEN_DATA, "en"),
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "resources": [
-            {
-                "name": "programmes",
-                "path": "programmes.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
-                "schema": {
-                    "fields": [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS],
-                    "missingValues": ["", *(unknown_words(lang) for lang in LANGUAGES)],
-                    "primaryKey": ["id", "language"],
-                },
-            }
-        ],
-    }
+    """datapackage.json: what the CSV holds, column by column, made by frictionless as a Data Package."""
+    fields = [{"name": name, "type": kind, "description": description} | ({"constraints": CONSTRAINTS[name]} if name in CONSTRAINTS else {}) for name, kind, description in COLUMNS]
+    resource = frictionless.Resource.from_descriptor({
+        "name": "programmes",
+        "path": "programmes.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+        "schema": {"fields": fields, "missingValues": ["", *(unknown_words(lang) for lang in LANGUAGES)], "primaryKey": ["id", "language"]},
+    })
+    package = frictionless.Package(
+        name="fathers-programme-directory",
+        title=gettext("Fathers' Programme Directory", "en"),
+        description=(
+            "Programmes for fathers who have been abusive or neglectful (Caring Dads and related programmes) in the United Kingdom "
+            "and the Netherlands: one row per programme and language, with what each kind of referrer may do, as the providers' own documents say."
+        ),
+        version=VERSION,
+        homepage=absolute_url(base_url, OPEN_DATA, "en"),
+        licenses=[{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        resources=[resource],
+    )
+    # Version 1 of the standard, the one every reader knows (Frictionless in JavaScript, too); frictionless 5 would write its own newer form.
+    with frictionless.system.use_context(standards="v1"):
+        return package.to_descriptor()
+
+
+def checked(csv_text: str, package: dict[str, Any]) -> str:
+    """The CSV, once frictionless has found it valid against the data package; an invalid one is the generator's fault, so it stops the build."""
+    descriptor = package["resources"][0]
+    resource = frictionless.Resource(
+        csv_text.encode(descriptor["encoding"]),
+        format="csv",
+        encoding=descriptor["encoding"],
+        schema=frictionless.Schema.from_descriptor(descriptor["schema"]),
+        dialect=frictionless.Dialect.from_descriptor(descriptor["dialect"]),
+    )
+    report = resource.validate()
+    if not report.valid:
+        raise ValueError("data/programmes.csv does not match its data package: " + str(report.flatten(["rowNumber", "fieldName", "type", "note"])))
+    return csv_text

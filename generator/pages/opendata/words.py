@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from generator.pages import answers
 from generator.pages.answers import RouteEntry
-from generator.pages.i18n import label, translations
+from generator.pages.i18n import N_, label, translations
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Programme, Status, Text, known
+
+INTAKE_WORDS = {"open": N_("Taking referrals"), "waiting_list": N_("Taking referrals onto a waiting list"), "full": N_("Full"), "closed": N_("Not taking referrals")}
+"""The intake's state as the programme page says it (macros/facts.md.j2 spells the same words)."""
 
 
 def gettext(message: str, lang: str) -> str:
