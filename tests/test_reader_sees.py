@@ -1,10 +1,12 @@
-"""What a reader sees, checked in the generated Markdown: e-mail addresses that
-break at sensible points, and a whole-country area whose entry in the contents
-is not labelled like its country's (axe's landmark-unique on Dutch role pages)."""
+"""What a reader sees, checked in the generated Markdown: comparison cards that
+give their facts in one order, e-mail addresses that break at sensible points,
+and a whole-country area whose entry in the contents is not labelled like its
+country's (axe's landmark-unique on Dutch role pages)."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from generator.build import plan
 from generator.pages.render import email_text, environment, render_page
@@ -30,3 +32,11 @@ def test_a_whole_country_area_is_labelled_apart_from_its_country_in_the_contents
     assert '### Nederland { #area-NL data-toc-label="Nederland: het hele land" }' in dutch
     # An area that is not the whole country keeps its plain heading.
     assert "data-toc-label" not in fixture_pages()["nl/referrals/youth-protection.md"]
+
+
+def test_every_comparison_card_gives_the_same_facts_in_the_same_order():
+    for lang in ("en", "nl"):
+        cards = re.findall(r'<article class="fpd-card".*?\n</article>', fixture_pages()[f"{lang}/compare.md"], re.S)
+        names = [tuple(re.findall(r'<p class="fpd-fact__name">([^<]*)</p>', card)) for card in cards]
+        assert len(cards) >= 5 and len(names[0]) >= 10
+        assert len(set(names)) == 1, names
