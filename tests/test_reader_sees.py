@@ -40,3 +40,10 @@ def test_every_comparison_card_gives_the_same_facts_in_the_same_order():
         names = [tuple(re.findall(r'<p class="fpd-fact__name">([^<]*)</p>', card)) for card in cards]
         assert len(cards) >= 5 and len(names[0]) >= 10
         assert len(set(names)) == 1, names
+
+
+def test_an_area_link_to_the_comparison_shows_that_areas_programmes():
+    pages = fixture_pages()
+    for name in ("en/compare.md", "nl/compare.md", "en/models/caring-dads.md"):
+        links = dict(re.findall(r"\[(Exampleshire|Onlyshire)\]\([^)]*compare\.md\?show=([^#)]*)#", pages[name]))
+        assert links == {"Exampleshire": "example-group,example-one-to-one", "Onlyshire": "only-route-group,only-route-follow-on"}, name

@@ -591,8 +591,13 @@ class CompareView(SplitListView):
         return compare_path(part)
 
     def area_query(self, group: AreaGroup) -> str:
-        """The query that shows only an area's programmes on its part (finder.js ticks them), so that an area's link compares that area."""
-        return "?show=" + ",".join(view.programme.id for view in group.programmes)
+        """The query that shows only an area's programmes on its part (compare_query)."""
+        return compare_query(group)
+
+
+def compare_query(group: AreaGroup) -> str:
+    """The query that shows only an area's programmes on its part of the comparison (finder.js ticks them), so that an area's link compares that area."""
+    return "?show=" + ",".join(view.programme.id for view in group.programmes)
 
 
 def model_slug(name: str) -> str:
@@ -637,6 +642,11 @@ class ModelView:
     def area_path(self, group: AreaGroup) -> str:
         """The part of the comparison that holds an area's programmes side by side."""
         return compare_path(self.split.area_parts[group.area.id])
+
+    def area_query(self, group: AreaGroup) -> str:
+        """The query that shows every programme of the area on that part, this model's and the others (compare_query)."""
+        every = {area.area.id: area for country in self.split.every_area for area in country.areas}
+        return compare_query(every[group.area.id])
 
 
 @dataclass(frozen=True)
