@@ -105,7 +105,7 @@ def test_a_missing_group_size_is_never_shown_as_one_to_one():
         programme = fixture_pages()[f"{lang}/programmes/{GROUP}.md"]
         [card] = blocks(fixture_pages()[f"{lang}/compare.md"], GROUP)
         for text in (programme, card):
-            [line] = re.findall(r'<p class="fpd-unpublished">[^<]*</p>', text[: text.index("fpd-unpublished") + 400])
+            [line] = re.findall(r'<p class="fpd-unpublished">[^<]*</p>', text[: text.index('<p class="fpd-unpublished">') + 400])
             assert words in line.lower(), (lang, line)
 
 

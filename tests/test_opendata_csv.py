@@ -37,7 +37,7 @@ def test_one_row_per_programme_and_language_with_the_facts_a_commissioner_compar
     assert (group["en"]["format"], group["en"]["sessions"], group["en"]["weeks"], group["en"]["group_size"]) == ("Group", "10", "10", "12")
     assert group["en"]["delivery"] == "In person; Online" and group["nl"]["format"] == "Groep"
     assert group["en"]["cost"] == UNPUBLISHED and group["en"]["contact_email"] == "team@service.example.org"
-    assert (group["en"]["referral_social_worker"], group["en"]["referral_self"], group["en"]["referral_cafcass"]) == ("Yes", "Yes, on conditions", "No")
+    assert (group["en"]["referral_social_worker"], group["en"]["referral_self"], group["en"]["referral_cafcass"]) == ("Yes", "Yes, on conditions: After a Cafcass recommendation.", "No")
     assert group["en"]["referral_health"] == "Not stated by the provider — contact them" and group["nl"]["referral_social_worker"] == "Ja"
     assert group["en"]["last_reviewed"] == "2026-01-15" and group["nl"]["page"] == BASE_URL + "nl/programmes/example-group/"
     one = next(r for r in table if r["id"] == "example-one-to-one" and r["language"] == "en")

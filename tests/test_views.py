@@ -231,7 +231,7 @@ def test_a_model_has_a_page_saying_where_it_runs_without_restating_it(programmes
     assert caring.path == "models/caring-dads.md" and caring.providers == 5
     assert [a.area.code for c in caring.countries for a in c.areas] == ["E10000016", "E10000024", "E09000027", "W06000003", "W06000004", "PV27"]
     page = render_page(environment("en"), Page(caring))
-    assert "- [Conwy](../compare.md#area-W06000003): " in page and "Grŵp Tadau" in page
+    assert "- [Conwy](../compare.md?show=wales-tadau#area-W06000003): " in page and "Grŵp Tadau" in page
     programme = render_page(environment("en"), Page(by_id(programmes, "wales-tadau")))
     assert "Programme model\n: [Caring Dads](../models/caring-dads.md)" in programme
     # Names alike but for case and punctuation are one model; "index" is the list's own page.

@@ -46,6 +46,11 @@ def _unmarked(text: str) -> str:
     return text
 
 
+def email_text(address: str) -> Markdown:
+    """An e-mail address as a link's words, with a break opportunity after the @ and each dot, so that a phone breaks it there and not mid-word."""
+    return Markdown(re.sub(r"([@.])", r"\1<wbr>", escape(address)))
+
+
 def foreign_name_marker(names: list[tuple[str, str]], lang: str, whole: bool = False) -> Callable[[str], str]:
     """A function that wraps names in another language than the page's in <span lang>: anywhere in a text, or (`whole`) a text that is the name.
 
@@ -149,6 +154,7 @@ def environment(
         md=Markdown,
         # Record text inside Markdown built in a template, e.g. a link's words.
         text=lambda value: Markdown(plain(value)),
+        email=email_text,
         # Front matter: Material prints title and description into HTML unescaped.
         yaml=lambda value: Markdown(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         review_overdue=lambda reviewed: today is not None and (today - reviewed).days > REVIEW_WARN_DAYS,

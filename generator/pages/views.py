@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry
 from generator.pages.areas import AreaGroup, CountryGroup, Part, Split, group_by_area
+from generator.pages.i18n import N_
 from generator.pages.urls import (
     FINDER,
     MODELS,
@@ -43,6 +44,47 @@ from generator.records.model import (
     Venue,
 )
 from generator.records.roles import role_places, roles_for
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """What must be true of the father whoever refers him, which every answer carries with it.
+
+    Each group holds the record's texts; `rows` gives the groups that have any,
+    in the one order every page and open-data format shows them.
+    """
+
+    precondition: list[Text]
+    residence: list[Text]
+    conditions: list[Text]
+    decides: list[Text]
+    exclusions: list[Text]
+
+    LABELS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("precondition", N_("Precondition")),
+        ("residence", N_("Residence rule")),
+        ("conditions", N_("Before a father can start")),
+        ("decides", N_("How the provider decides")),
+        ("exclusions", N_("Who it is not for")),
+    )
+    """Each group's field and its label (a Babel message id), in the order shown."""
+
+    @property
+    def rows(self) -> list[tuple[str, list[Text]]]:
+        """(label, texts) of every group that has any, in LABELS order; empty where the father need meet nothing published."""
+        return [(label, items) for name, label in self.LABELS if (items := getattr(self, name))]
+
+
+def eligibility(programme: Programme) -> Eligibility:
+    """The programme's conditions for the father, the residence rule once even where an entry condition repeats it word for word."""
+    residence = [programme.residency_rule] if isinstance(programme.residency_rule, Text) else []
+    return Eligibility(
+        precondition=[programme.only_when] if programme.only_when else [],
+        residence=residence,
+        conditions=[item for item in programme.entry_conditions if item not in residence],
+        decides=list(programme.provider_rules),
+        exclusions=list(programme.exclusions),
+    )
 
 
 @dataclass(frozen=True)
@@ -154,6 +196,11 @@ class ProgrammeView:
     def unreachable(self) -> bool:
         """True where the provider publishes no e-mail address or phone number for this programme."""
         return unreachable(self.contacts)
+
+    @functools.cached_property
+    def eligibility(self) -> Eligibility:
+        """What must be true of the father whoever refers him, carried with every answer the site gives for this programme."""
+        return eligibility(self.programme)
 
     @functools.cached_property
     def filters(self) -> dict[str, str]:
@@ -543,6 +590,15 @@ class CompareView(SplitListView):
         """One part of the comparison."""
         return compare_path(part)
 
+    def area_query(self, group: AreaGroup) -> str:
+        """The query that shows only an area's programmes on its part (compare_query)."""
+        return compare_query(group)
+
+
+def compare_query(group: AreaGroup) -> str:
+    """The query that shows only an area's programmes on its part of the comparison (finder.js ticks them), so that an area's link compares that area."""
+    return "?show=" + ",".join(view.programme.id for view in group.programmes)
+
 
 def model_slug(name: str) -> str:
     """A model's name as the last part of its page's address: Caring Dads → caring-dads.
@@ -586,6 +642,11 @@ class ModelView:
     def area_path(self, group: AreaGroup) -> str:
         """The part of the comparison that holds an area's programmes side by side."""
         return compare_path(self.split.area_parts[group.area.id])
+
+    def area_query(self, group: AreaGroup) -> str:
+        """The query that shows every programme of the area on that part, this model's and the others (compare_query)."""
+        every = {area.area.id: area for country in self.split.every_area for area in country.areas}
+        return compare_query(every[group.area.id])
 
 
 @dataclass(frozen=True)

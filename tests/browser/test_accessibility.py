@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ViewportSize
 
-from .visits import HEADINGS_JS, NARROW, SIDEWAYS_JS, WIDE, Visit, axe_violations, every_page, visit_every_page, with_axe
+from .visits import HEADINGS_JS, NARROW, PHONE, SIDEWAYS_JS, WIDE, Visit, axe_violations, every_page, visit_every_page, with_axe
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,31 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def wide(browser: Browser, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
     yield visit_every_page(browser, every_page(site, site_url), WIDE, focus_exit=True)
+
+
+@pytest.fixture(scope="module")
+def touch(browser: Browser, site: Path, site_url: str) -> Iterator[dict[str, Visit]]:
+    """The pages that can hold a region that scrolls (a table, code) and the Dutch role pages, on a 375 px phone with a touch screen.
+
+    Material makes a scrolling code block a Tab stop only on devices without
+    touch, so only a touch visit finds one that scrolls without it.
+    """
+    pages = [url for url in every_page(site, site_url) if "/nl/referrals/" in url or _scrolls(site, url, site_url)]
+    assert any(url.endswith("/open-data/") for url in pages) and any("/nl/referrals/" in url for url in pages)
+    yield visit_every_page(browser, pages, PHONE, focus_exit=False, touch=True)
+
+
+def _scrolls(site: Path, url: str, site_url: str) -> bool:
+    """True where the page holds a table or a code block."""
+    path = url.removeprefix(site_url).lstrip("/")
+    file = site / path / "index.html" if not path.endswith(".html") else site / path
+    html = file.read_text(encoding="utf-8")
+    return "<table" in html or "<pre" in html
+
+
+def test_axe_finds_nothing_on_a_touch_screen_phone(touch: dict[str, Visit]) -> None:
+    found = {path: visit.violations for path, visit in touch.items() if visit.violations}
+    assert not found
 
 
 def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:

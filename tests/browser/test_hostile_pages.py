@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from generator.publish.csp import foreign_scripts, script_hashes
 
@@ -32,29 +33,29 @@ SMUGGLED = """
 
 
 @pytest.fixture
-def watched(browser: object, site_url: str) -> Iterator[tuple[object, list[str], list[str], list[str]]]:
+def watched(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str], list[str]]]:
     """A tab recording every request that reaches the network for another host (then refused), every CSP violation and other error.
 
     Chromium reports a request the policy then blocks (an image's, say) as a
     "request" event too, before the policy stops it; what leaves the browser
     is what reaches the network, where page routes see it.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     left: list[str] = []
     violations: list[str] = []
     errors: list[str] = []
 
-    def refuse(route: object) -> None:
-        left.append(route.request.url)  # type: ignore[attr-defined]
-        route.abort()  # type: ignore[attr-defined]
+    def refuse(route: Route) -> None:
+        left.append(route.request.url)
+        route.abort()
 
     context.route(re.compile(r"^(?!" + re.escape(site_url) + r"/).*"), refuse)
     context.add_init_script(CSP_LOGGER)
     page = context.new_page()
 
-    def console(message: object) -> None:
-        if message.type == "error":  # type: ignore[attr-defined]
-            (violations if message.text.startswith("CSP violation") else errors).append(message.text)  # type: ignore[attr-defined]
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            (violations if message.text.startswith("CSP violation") else errors).append(message.text)
 
     page.on("console", console)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -62,14 +63,14 @@ def watched(browser: object, site_url: str) -> Iterator[tuple[object, list[str],
     context.close()
 
 
-def smuggle(page: object, url: str) -> None:
+def smuggle(page: Page, url: str) -> None:
     """Serve `url` with the hostile markup at the end of its <body>."""
 
-    def answer(route: object) -> None:
-        response = route.fetch()  # type: ignore[attr-defined]
-        route.fulfill(response=response, body=response.text().replace("</body>", SMUGGLED + "</body>"))  # type: ignore[attr-defined]
+    def answer(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</body>", SMUGGLED + "</body>"))
 
-    page.route(url, answer)  # type: ignore[attr-defined]
+    page.route(url, answer)
 
 
 @pytest.mark.browser

@@ -234,6 +234,13 @@ def test_without_javascript_the_button_is_a_plain_link_that_still_exits(browser:
         page.click(".fpd-exit__button")
         page.wait_for_url(NEUTRAL["nl"])
         assert "referer" not in neutral.headers[0]
+        # As the staying-safe page says: without the script the page stays in the history.
+        page.go_back()
+        assert page.url == site_url + "/nl/about/"
+        page.goto(site_url + "/nl/staying-safe-online/")
+        assert page.locator("#als-javascript-uit-staat").is_visible()
+        page.goto(site_url + "/staying-safe-online/")
+        assert "pressing Back returns to it" in page.locator("#if-javascript-is-off + p + ul").inner_text()
     finally:
         context.close()
 

@@ -29,6 +29,7 @@ AXE_OPTIONS = {
 }
 WIDE: ViewportSize = {"width": 1280, "height": 800}
 NARROW: ViewportSize = {"width": 320, "height": 640}
+PHONE: ViewportSize = {"width": 375, "height": 667}
 
 # Headings in document order, and whether the page scrolls sideways.
 HEADINGS_JS = "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
@@ -50,9 +51,9 @@ def page_paths(site: Path) -> list[str]:
     return paths
 
 
-def with_axe(browser: Browser, viewport: ViewportSize) -> BrowserContext:
-    """A browser context whose every page has axe-core loaded, refusing the neutral pages' real hosts."""
-    context = browser.new_context(viewport=viewport)
+def with_axe(browser: Browser, viewport: ViewportSize, touch: bool = False) -> BrowserContext:
+    """A browser context whose every page has axe-core loaded, refusing the neutral pages' real hosts; a phone's touch screen where asked."""
+    context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch)
     context.add_init_script(AXE_SCRIPT)
     context.add_init_script(CSP_LOGGER)
     for neutral in read_base(ROOT)["extra"]["quick_exit"].values():
@@ -88,9 +89,9 @@ class Visit:
     """Its cookies, and how many items it keeps in localStorage and sessionStorage."""
 
 
-def visit_every_page(browser: Browser, urls: list[str], viewport: ViewportSize, focus_exit: bool) -> dict[str, Visit]:
+def visit_every_page(browser: Browser, urls: list[str], viewport: ViewportSize, focus_exit: bool, touch: bool = False) -> dict[str, Visit]:
     """Open every page in one tab and record axe's findings, headings, overflow, first Tab stops, errors, requests and storage, by address."""
-    context = with_axe(browser, viewport)
+    context = with_axe(browser, viewport, touch)
     page = context.new_page()
     visits: dict[str, Visit] = {}
     now: list[Visit] = []  # the visit under way, for the handlers below

@@ -27,7 +27,17 @@ from generator.languages import LANGUAGE_NAMES
 from generator.pages import answers
 from generator.pages.answers import MAY_REFER, RouteEntry
 from generator.pages.i18n import N_, label
-from generator.pages.opendata.words import INTAKE_WORDS, first_email, gettext, record_status, referrer_answer, status_words, text
+from generator.pages.opendata.words import (
+    INTAKE_WORDS,
+    eligibility_lines,
+    first_email,
+    gettext,
+    record_status,
+    referrer_answer,
+    route_conditions,
+    status_words,
+    text,
+)
 from generator.pages.urls import OPEN_DATA, OPENAPI, absolute_url, hsds_endpoint
 from generator.pages.views import ProgrammeView
 from generator.records.model import UNKNOWN, Area, Contact, Venue, known
@@ -77,16 +87,9 @@ def _lines(title: str, items: list[str]) -> list[str]:
 
 
 def eligibility(view: ProgrammeView, lang: str) -> str | None:
-    """Who the programme is for, what must be true first (and how the provider decides), who it does not take and who counts as living in the area."""
-    p = view.programme
-    lines = _lines(gettext("Who it is for", lang), [text(t, lang) for t in p.for_whom])
-    lines += _lines(gettext("Precondition", lang), [text(p.only_when, lang)] if p.only_when else [])
-    lines += _lines(gettext("Before a father can start", lang), [text(t, lang) for t in p.entry_conditions])
-    lines += _lines(gettext("How the provider decides", lang), [text(t, lang) for t in p.provider_rules])
-    lines += _lines(gettext("Who it is not for", lang), [text(t, lang) for t in p.exclusions])
-    if known(p.residency_rule):
-        lines += _lines(gettext("Residence rule", lang), [text(p.residency_rule, lang)])
-    return "\n".join(lines) or None
+    """Who the programme is for, then the father's conditions as every page gives them (views.Eligibility)."""
+    lines = _lines(gettext("Who it is for", lang), [text(t, lang) for t in view.programme.for_whom])
+    return "\n".join(lines + eligibility_lines(view, lang)) or None
 
 
 def application_process(view: ProgrammeView, lang: str) -> str:
@@ -97,7 +100,7 @@ def application_process(view: ProgrammeView, lang: str) -> str:
         if route is None or entry.verdict not in MAY_REFER:
             continue
         lines = [referrer_answer(entry, lang)]
-        lines += _lines(gettext("Conditions", lang), [text(t, lang) for t in route.conditions])
+        lines += _lines(gettext("Conditions", lang), route_conditions(entry, lang))
         lines += _lines(gettext("Steps", lang), [f"{n}. {text(t, lang)}" for n, t in enumerate(route.steps, 1)])
         if known(route.channel):
             address = f" ({route.channel.address})" if known(route.channel.address) else ""

@@ -22,10 +22,10 @@ import frictionless
 from generator.languages import LANGUAGES
 from generator.pages.answers import RouteEntry
 from generator.pages.i18n import label
-from generator.pages.opendata.words import first_email, gettext, status_words, text, unknown_words, verdict_words
+from generator.pages.opendata.words import first_email, gettext, route_conditions, status_words, text, unknown_words, verdict_words
 from generator.pages.urls import OPEN_DATA, absolute_url
 from generator.pages.views import ProgrammeView
-from generator.records.model import Referrer, known
+from generator.records.model import Referrer, Text, known
 
 # (column, Table Schema type, description): the facts a commissioner compares, in the order a reader scans them.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -43,11 +43,16 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("hours", "number", "Contact hours in all; empty where the provider does not publish them."),
     ("group_size", "integer", "The largest number of fathers in a group; empty where the provider does not publish it, and for a one-to-one programme (see format)."),
     ("cost", "string", "What it costs the father."),
+    ("residence_rule", "string", "Who counts as living in the area the programme serves, whoever refers him."),
+    ("precondition", "string", "The one situation in which the provider offers the programme; empty where it has none."),
+    ("entry_conditions", "string", "What must be true of the father before he can start, whoever refers him (the residence rule aside)."),
+    ("provider_decides", "string", "How the provider decides whom it takes, which a referrer cannot check beforehand; empty where it says nothing."),
+    ("exclusions", "string", "Whom the programme does not take."),
     *[
         (
             f"referral_{r.value}",
             "string",
-            f"Whether a referrer of this kind ({r.value}) may refer: yes, yes on conditions, no, or not stated by the provider, with the provider's own words for the referrer where it gives them; empty where the role belongs to another country than the places the programme serves.",
+            f"Whether a referrer of this kind ({r.value}) may refer: yes, yes on conditions, no, or not stated by the provider, with the provider's own words for the referrer where it gives them and, after a colon, the route's own conditions; the father's conditions (residence_rule to exclusions) hold for every referrer. Empty where the role belongs to another country than the places the programme serves.",
         )
         for r in Referrer
     ],
@@ -89,8 +94,16 @@ def _value(value: Any, lang: str, show=str) -> str:
 
 
 def _answer(entry: RouteEntry | None, lang: str) -> str:
-    """One referrer's answer as a cell; empty for a role of another country than the programme's places."""
-    return "" if entry is None else verdict_words(entry, lang)
+    """One referrer's answer as a cell, with its route's conditions after a colon; empty for a role of another country than the programme's places."""
+    if entry is None:
+        return ""
+    conditions = route_conditions(entry, lang)
+    return verdict_words(entry, lang) + (": " + " ".join(conditions) if conditions else "")
+
+
+def _texts(items: list[Text], lang: str, missing: str) -> str:
+    """A list of the record's sentences as one cell; `missing` where the record has none."""
+    return " ".join(item.get(lang) for item in items) or missing
 
 
 def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
@@ -111,6 +124,11 @@ def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
         _number(f.hours),
         _number(f.group_size),
         _value(p.cost, lang, lambda c: text(c, lang)),
+        _texts(view.eligibility.residence, lang, unknown_words(lang)),
+        _texts(view.eligibility.precondition, lang, ""),
+        _texts(view.eligibility.conditions, lang, "" if view.eligibility.residence else unknown_words(lang)),
+        _texts(view.eligibility.decides, lang, ""),
+        _texts(view.eligibility.exclusions, lang, unknown_words(lang)),
         *[_answer(view.route_for(r), lang) for r in Referrer],
         first_email(view) or unknown_words(lang),
         view.last_reviewed.isoformat(),

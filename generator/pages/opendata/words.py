@@ -35,6 +35,19 @@ def verdict_words(entry: RouteEntry, lang: str) -> str:
     return answer
 
 
+def route_conditions(entry: RouteEntry, lang: str) -> list[str]:
+    """The conditions of one referrer's route, and the second referrer it needs, as sentences; none where it has no route."""
+    if entry.route is None:
+        return []
+    needed = [gettext("Also needed", lang) + ": " + entry.route.also_needed.get(lang)] if entry.route.also_needed else []
+    return [item.get(lang) for item in entry.route.conditions] + needed
+
+
+def eligibility_lines(view: ProgrammeView, lang: str) -> list[str]:
+    """The father's conditions (views.Eligibility) as “Label: texts” lines, in the order the pages show them."""
+    return [gettext(name, lang) + ": " + " ".join(item.get(lang) for item in items) for name, items in view.eligibility.rows]
+
+
 def referrer_answer(entry: RouteEntry, lang: str) -> str:
     """“Social worker: Yes”: the referrer and the answer in one phrase."""
     return f"{label(entry.referrer, lang)}: {verdict_words(entry, lang)}"
