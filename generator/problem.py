@@ -34,6 +34,8 @@ class Problem:
 
 def printable(text: str) -> str:
     """Text safe to print inside one problem line: line breaks, tabs and other invisible characters as \\uXXXX."""
+    if text.isprintable():  # nearly always: the check prints thousands of problems for a hostile file
+        return text
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 

@@ -1,0 +1,74 @@
+"""Provider files made to be as slow to check as a file within the limits can be: for the benchmark and the tests that `check` stays linear.
+
+Each maker fills `size` bytes (at most the limit a provider file may have)
+with one kind of mistake repeated, after a valid record, so that every line
+below the record is a problem the check must find, place and word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+BASE = (Path(__file__).resolve().parent / "bad_records" / "base.yaml").read_text(encoding="utf-8")
+_LIST = "    contacts:\n      - team\n"
+
+
+def _repeat(head: str, unit: str, tail: str, size: int) -> str:
+    """`head`, then `unit` as many times as fits in `size` bytes with `tail`."""
+    room = size - len((head + tail).encode("utf-8"))
+    return head + unit * max(room // len(unit.encode("utf-8")), 0) + tail
+
+
+def merge_markers(size: int) -> str:
+    """Start and middle marker lines in pairs with no end: every pair is a conflict left open."""
+    return _repeat(BASE, "<<<<<<<\n=======\n", "", size)
+
+
+def wrong_list_items(size: int) -> str:
+    """A list of thousands of items, each of the wrong kind (a number where a contact's id belongs)."""
+    head, tail = BASE.split(_LIST)
+    return _repeat(head + "    contacts:\n", "      - 1\n", tail, size)
+
+
+def unknown_keys(size: int) -> str:
+    """Thousands of fields the record does not have, each beside the provider's own."""
+    head, tail = BASE.split("  short_name: Example\n")
+    keys, total, number = [], len(BASE.encode("utf-8")), 0
+    while total + len(f"  x{number}: 1\n") <= size:
+        keys.append(f"  x{number}: 1\n")
+        total += len(keys[-1])
+        number += 1
+    return head + "".join(keys) + "  short_name: Example\n" + tail
+
+
+def missing_dutch(size: int) -> str:
+    """A description of thousands of paragraphs, each without its Dutch text."""
+    head, tail = BASE.split("    description:\n      - en: Fathers meet weekly in a group.\n        nl: Vaders komen wekelijks bij elkaar in een groep.\n")
+    return _repeat(head + "    description:\n", "      - en: Fathers meet.\n", tail, size)
+
+
+def deep_indentation(size: int) -> str:
+    """Keys each indented one space further than the last, after a merge-conflict marker, so that YAML never reads them."""
+    lines, depth, total = ["<<<<<<<"], 0, len(BASE.encode("utf-8")) + 8
+    while total + depth + 3 <= size:
+        lines.append(" " * depth + "a:")
+        total += depth + 3
+        depth += 1
+    return BASE + "\n".join(lines) + "\n"
+
+
+def markup_in_texts(size: int) -> str:
+    """A list of thousands of texts, each holding a tag."""
+    head, tail = BASE.split("    for_whom:\n      - en: Fathers of children under 16.\n        nl: Vaders van kinderen onder de 16.\n")
+    return _repeat(head + "    for_whom:\n", "      - en: <b>x</b>\n        nl: <b>x</b>\n", tail, size)
+
+
+MAKERS: dict[str, Callable[[int], str]] = {
+    "merge markers": merge_markers,
+    "wrong list items": wrong_list_items,
+    "unknown keys": unknown_keys,
+    "missing Dutch": missing_dutch,
+    "deep indentation": deep_indentation,
+    "markup in texts": markup_in_texts,
+}
