@@ -212,6 +212,13 @@ def _specific(error: ErrorDetails, path: FieldPath, model: type[BaseModel], anno
         return f"“{_shorten(str(value))}” is too long; write at most {ctx.get('max_length')} characters"
     if kind == "greater_than":
         return f"{_describe_found(value)} is too small; write a number above {ctx.get('gt')}{unknown}"
+    if kind == "greater_than_equal":
+        return f"{_describe_found(value)} is too small; write a number from {ctx.get('ge'):,g}{unknown}"
+    if kind == "less_than_equal":
+        return f"{_describe_found(value)} is too large for this field; write a number up to {ctx.get('le'):,g}{unknown}"
+    if kind == "finite_number":
+        written = f"“{_shorten(value)}”" if isinstance(value, str) else _describe_found(value)
+        return f"{written} is not a number a page can show (it reads as infinite, or as “not a number”); write {_describe_expected(annotation)}"
     if kind == "enum" and isinstance(value, str) and not (unknown and value.lower() == UNKNOWN):
         return f"“{_shorten(value)}” is not one of the choices here; write {_describe_expected(annotation)}"
     return None

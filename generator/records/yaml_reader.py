@@ -27,9 +27,10 @@ from generator.problem import FieldPath, printable
 from generator.records.line_fields import Fits
 from generator.records.yaml_errors import YamlProblem, explain
 
-_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""Each matched with fullmatch: “$” would let a value end in a line break."""
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _MAX_DEPTH = 40
@@ -75,12 +76,12 @@ def _scalar(value: str, style: str | None) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value):
+    if _INT.fullmatch(value):
         return int(value)
-    if _FLOAT.match(value):
+    if _FLOAT.fullmatch(value):
         number = float(value)
         return number if math.isfinite(number) else value
-    if _DATE.match(value):
+    if _DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
