@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.problem import Problem, field_path
+from generator.records.characters import character_problems
 from generator.records.file_names import is_record_name, misnamed_message
 from generator.records.limits import MAX_FILE_BYTES, file_too_large, size_problems
 from generator.records.merge_conflicts import conflict_problems
@@ -70,7 +71,7 @@ def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
         return None, _problems(name, [problem])
     if not isinstance(document.data, dict):
         return None, [Problem(name, 1, "", "the file should hold the fields provider:, programmes:, sources: and last_reviewed:, each at the start of a line, not a single value or a list")]
-    problems = size_problems(document, name)
+    problems = size_problems(document, name) + character_problems(document, name)
     todo = placeholder_problems(document, name)
     try:
         record = ProviderFile.model_validate(document.data)
