@@ -25,6 +25,8 @@ class Problem:
         # A value quoted in a message may hold a line break or another invisible
         # character (a pasted "\r"); one problem stays one printed line.
         object.__setattr__(self, "message", printable(self.message))
+        # A file's name may hold one too (a name with a line break could forge a second line).
+        object.__setattr__(self, "file", printable(self.file))
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "

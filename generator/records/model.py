@@ -94,6 +94,17 @@ def _phone(value: str) -> str:
     return value
 
 
+_FILE_NAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+_FILE_NAME = re.compile(_FILE_NAME_PATTERN)
+
+
+def _file_name(value: str) -> str:
+    # A name in the folder of source documents, never a path: "../x" would let the report tell whether a file outside it exists.
+    if not _FILE_NAME.fullmatch(value):
+        raise ValueError(f"“{value}” is not a file name: write the name of the file in the folder of source documents, without a folder, like 000_5e80289e4ba53dda.txt")
+    return value
+
+
 def _area_code(value: str) -> str:
     problem = code_problem(value)
     if problem:
@@ -132,6 +143,12 @@ AreaCode = Annotated[
 ]
 LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 """A BCP 47 language tag, e.g. en, nl, cy (Welsh), fy (Frisian)."""
+FileName = Annotated[
+    str,
+    Field(max_length=200),
+    AfterValidator(_file_name),
+    _SchemaPattern(f"^{_FILE_NAME_PATTERN}$", "Not a file name: write the name of the file, without a folder, like 000_5e80289e4ba53dda.txt."),
+]
 Url = Annotated[
     str, AfterValidator(_url), _SchemaPattern(_or_unknown(_URL_PATTERN), "Not a web address starting with https://; or write unknown.")
 ]
@@ -232,7 +249,7 @@ class Source(Record):
     published: datetime.date | Literal["undated"] = Field(
         description="The day the document was published, as YYYY-MM-DD (a press release's or a leaflet's date), or undated where the document gives none. A fact from a dated source is shown with its date, and a status from an old one is not shown as current."
     )
-    document: PlainText | None = Field(
+    document: FileName | None = Field(
         default=None,
         description="Leave this out: the directory's maintainers fill it in with the file name of the copy they keep in their shared source folder, e.g. 000_5e80289e4ba53dda.txt.",
     )
