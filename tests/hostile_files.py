@@ -49,13 +49,19 @@ def missing_dutch(size: int) -> str:
 
 
 def deep_indentation(size: int) -> str:
-    """Keys each indented one space further than the last, after a merge-conflict marker, so that YAML never reads them."""
-    lines, depth, total = ["<<<<<<<"], 0, len(BASE.encode("utf-8")) + 8
+    """Keys each indented one space further than the last, closed by a merge-conflict marker whose field must be named through all of them."""
+    lines, depth, total = [], 0, len(BASE.encode("utf-8")) + 8
     while total + depth + 3 <= size:
         lines.append(" " * depth + "a:")
         total += depth + 3
         depth += 1
-    return BASE + "\n".join(lines) + "\n"
+    return BASE + "\n".join(lines) + "\n=======\n"
+
+
+def tab_at_the_end(size: int) -> str:
+    """Thousands of list items, then one line indented with a tab, which YAML cannot read: the mistake is explained after reading everything above it."""
+    head, tail = BASE.split(_LIST)
+    return _repeat(head + "    contacts:\n", "      - team\n", "\t- team\n" + tail, size)
 
 
 def markup_in_texts(size: int) -> str:
@@ -70,5 +76,6 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "unknown keys": unknown_keys,
     "missing Dutch": missing_dutch,
     "deep indentation": deep_indentation,
+    "tab at the end": tab_at_the_end,
     "markup in texts": markup_in_texts,
 }

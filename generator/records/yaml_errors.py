@@ -13,6 +13,7 @@ import re
 import yaml
 
 from generator.problem import FieldPath
+from generator.records import libyaml
 from generator.records.line_fields import Fits, field_at_line
 
 _OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)*(?:[A-Za-z0-9_-]+:\s+)?(["'])(.*)$""")
@@ -54,9 +55,9 @@ def _unclosed_quote(text: str, error_line: int) -> int | None:
 
 
 def _readable(text: str) -> bool:
-    """Whether PyYAML reads `text` to the end."""
+    """Whether PyYAML reads `text` to the end (asking libyaml where it would say the same, as it is many times faster)."""
     try:
-        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+        for _ in yaml.parse(text, Loader=libyaml.FAST if libyaml.agrees(text) else yaml.SafeLoader):
             pass
     except yaml.YAMLError:
         return False
