@@ -35,6 +35,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """Each matched with fullmatch: “$” would let a value end in a line break."""
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
+_MAX_DIGITS = 30
 _MAX_DEPTH = 40
 """Records nest about eight levels deep; anything far deeper is a mistake (or an attack)."""
 
@@ -72,7 +73,8 @@ def _scalar(value: str, style: str | None) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.fullmatch(value):
+    # Python will not read an integer of thousands of digits (nor should a record hold one): it stays text, which the check refuses.
+    if _INT.fullmatch(value) and len(value) <= _MAX_DIGITS:
         return int(value)
     if _FLOAT.fullmatch(value):
         number = float(value)
