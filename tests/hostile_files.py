@@ -70,6 +70,12 @@ def markup_in_texts(size: int) -> str:
     return _repeat(head + "    for_whom:\n", "      - en: <b>x</b>\n        nl: <b>x</b>\n", tail, size)
 
 
+def control_characters(size: int) -> str:
+    """A list of thousands of texts, each holding a DEL written as an escape."""
+    head, tail = BASE.split("    for_whom:\n      - en: Fathers of children under 16.\n        nl: Vaders van kinderen onder de 16.\n")
+    return _repeat(head + "    for_whom:\n", '      - en: "x\\x7f"\n        nl: "x\\x7f"\n', tail, size)
+
+
 MAKERS: dict[str, Callable[[int], str]] = {
     "merge markers": merge_markers,
     "wrong list items": wrong_list_items,
@@ -78,4 +84,5 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "deep indentation": deep_indentation,
     "tab at the end": tab_at_the_end,
     "markup in texts": markup_in_texts,
+    "control characters": control_characters,
 }

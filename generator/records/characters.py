@@ -11,8 +11,10 @@ break (and a tab) may stand in a text: folded texts are made of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.problem import Problem, field_path
+from generator.records.limits import MORE_PROBLEMS, first_problems
 from generator.records.record_paths import nodes
 from generator.records.yaml_reader import Document
 
@@ -39,14 +41,16 @@ def _why(character: str) -> str:
 
 
 def character_problems(document: Document, name: str) -> list[Problem]:
-    """A problem for every key and text that holds a character no page may show, on its line."""
-    problems = []
+    """A problem for every key and text that holds a character no page may show, on its line (the first MAX_PROBLEMS of them)."""
+    return first_problems(_found(document, name), lambda problem: Problem(name, problem.line, "", MORE_PROBLEMS))
+
+
+def _found(document: Document, name: str) -> Iterator[Problem]:
     for path, value in nodes(document.data):
         key = path[-1] if path and isinstance(path[-1], str) else ""
         for text in (key, value) if isinstance(value, str) else (key,):
             found = _FORBIDDEN.search(text)
             if found:
                 line = document.line_matching(path, _FORBIDDEN)
-                problems.append(Problem(name, line, field_path(path), f"this text holds {_why(found.group(0))}; delete it, for example by typing the text again"))
+                yield Problem(name, line, field_path(path), f"this text holds {_why(found.group(0))}; delete it, for example by typing the text again")
                 break
-    return problems
