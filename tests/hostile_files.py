@@ -58,6 +58,17 @@ def deep_indentation(size: int) -> str:
     return BASE + "\n".join(lines) + "\n=======\n"
 
 
+def lines_under_deep_keys(size: int) -> str:
+    """Forty keys each nested in the last, then thousands of lines under them, closed by a merge-conflict marker: every line's field is weighed at every level."""
+    head = BASE + "".join(" " * depth + f"k{depth}:\n" for depth in range(40))
+    return _repeat(head, " " * 40 + "x: 1\n", "=======\n", size)
+
+
+def a_line_of_dashes(size: int) -> str:
+    """One line of list items nested in each other (“- - - …”), closed by a merge-conflict marker."""
+    return _repeat(BASE, "- ", "x\n=======\n", size)
+
+
 def tab_at_the_end(size: int) -> str:
     """Thousands of list items, then one line indented with a tab, which YAML cannot read: the mistake is explained after reading everything above it."""
     head, tail = BASE.split(_LIST)
@@ -82,6 +93,8 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "unknown keys": unknown_keys,
     "missing Dutch": missing_dutch,
     "deep indentation": deep_indentation,
+    "lines under deep keys": lines_under_deep_keys,
+    "a line of dashes": a_line_of_dashes,
     "tab at the end": tab_at_the_end,
     "markup in texts": markup_in_texts,
     "control characters": control_characters,

@@ -31,6 +31,11 @@ _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 """A value of `|` or `>`: the lines below it, indented further, are text, whatever they hold."""
 
 
+_NEAREST = 4
+_DEEPEST = 40
+"""Steps a path may have: records nest about eight deep, and YAML itself refuses a file nested deeper than this."""
+
+
 @dataclass
 class _Step:
     """One step of the path: where it starts, what it is, whether lines can sit inside it, and where they start."""
@@ -67,7 +72,8 @@ def fields_by_line(text: str, tab_width: int = 4, fits: Fits | None = None) -> I
         key = _KEY.match(rest)
         if _DASH.match(rest) or key:
             column = _level(steps, column, "item" if _DASH.match(rest) else "key", key.group("key") if key else None, fits)
-        while dash := _DASH.match(rest):
+        # Past the deepest a record can go, further “- ” are text: a line of thousands would otherwise cost their square.
+        while len(steps) < _DEEPEST and (dash := _DASH.match(rest)):
             _close(steps, column, "item")
             parent = tuple(step.name for step in steps)
             index = last_index.get((parent, column), -1) + 1
@@ -79,7 +85,8 @@ def fields_by_line(text: str, tab_width: int = 4, fits: Fits | None = None) -> I
         value = (key.group("value") or "").strip() if key else rest
         if key:
             _close(steps, column, "key")
-            steps.append(_Step(column, key.group("key"), holds=not value or value.startswith("#")))
+            if len(steps) < _DEEPEST:
+                steps.append(_Step(column, key.group("key"), holds=not value or value.startswith("#")))
         else:
             _close(steps, column, "text")
         if _BLOCK_TEXT.match(value):
@@ -104,8 +111,9 @@ def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fi
         ranked.remove(column)
         ranked.insert(0, column)
     if fits is not None and key is not None:
-        known = [level for level in ranked if fits(_path_at(steps, level, key))]
-        ranked = known or ranked
+        # The nearest few levels only: a line is meant for one near where it stands, and asking the model about every
+        # level of a deeply nested file, line after line, made a hostile file take minutes.
+        ranked = next(([level] for level in ranked[:_NEAREST] if fits(_path_at(steps, level, key))), ranked)
     # No level above can hold this line (the lines above are broken too): it stands where it is.
     return ranked[0] if ranked else column
 

@@ -15,10 +15,12 @@ from generator.records.limits import MORE_PROBLEMS, first_problems
 from generator.records.line_fields import Fits, fields_by_line
 from generator.records.yaml_errors import YamlProblem
 
-_START = re.compile(r"^<{7}(?:[ \t]+(?P<label>.*?))?\s*$")
+# The label is all the rest of the line, stripped where it is used: a lazy label before “\s*$” would try
+# every split of a long run of spaces, which takes minutes on one hostile line.
+_START = re.compile(r"^<{7}(?:[ \t]+(?P<label>.*))?$")
 _BASE = re.compile(r"^\|{7}(?:[ \t].*)?$")
 _MIDDLE = re.compile(r"^={7}\s*$")
-_END = re.compile(r"^>{7}(?:[ \t]+(?P<label>.*?))?\s*$")
+_END = re.compile(r"^>{7}(?:[ \t]+(?P<label>.*))?$")
 _MARKERS = "<<<<<<<, =======, and >>>>>>>"
 _LEFT_OVER = f"this line is left over from a merge conflict; delete it, and check that the lines around it hold one version only (the markers are {_MARKERS})"
 
@@ -33,6 +35,7 @@ def _where(first: int, last: int) -> str:
 
 
 def _version(label: str | None, which: str) -> str:
+    label = (label or "").strip()
     return f"the version from “{label}”" if label else f"the {which} version"
 
 
