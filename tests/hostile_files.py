@@ -75,6 +75,13 @@ def tab_at_the_end(size: int) -> str:
     return _repeat(head + "    contacts:\n", "      - team\n", "\t- team\n" + tail, size)
 
 
+def quotes_that_look_unclosed(size: int) -> str:
+    """Thousands of folded lines that start with an apostrophe, a tab in a quoted text, and a line YAML cannot read at the end: each apostrophe might be a quote left open."""
+    head, tail = BASE.split(_LIST)
+    head = head.replace("  short_name: Example\n", '  short_name: "Ex\tample"\n')
+    return _repeat(head + "    contacts:\n", "      - >-\n        'team\n", "      - a: b: c\n" + tail, size)
+
+
 def markup_in_texts(size: int) -> str:
     """A list of thousands of texts, each holding a tag."""
     head, tail = BASE.split("    for_whom:\n      - en: Fathers of children under 16.\n        nl: Vaders van kinderen onder de 16.\n")
@@ -96,6 +103,7 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "lines under deep keys": lines_under_deep_keys,
     "a line of dashes": a_line_of_dashes,
     "tab at the end": tab_at_the_end,
+    "quotes that look unclosed": quotes_that_look_unclosed,
     "markup in texts": markup_in_texts,
     "control characters": control_characters,
 }
