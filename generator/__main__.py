@@ -24,11 +24,20 @@ from generator.records.translation_state import STATE_FILE, confirmed_state, rea
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _github_data(text: str) -> str:
+    """Text escaped as GitHub's workflow commands want the message escaped: nothing in it can start a command of its own."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A property's value (the file name) escaped as GitHub wants: its ':' and ',' would end the property."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def _github_annotation(problem: Problem) -> str:
     """A GitHub Actions workflow command, shown on the file's line in the pull request."""
     message = (f"{problem.field}: " if problem.field else "") + problem.message
-    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{problem.severity} file={problem.file},line={problem.line}::{escaped}"
+    return f"::{problem.severity} file={_github_property(problem.file)},line={problem.line}::{_github_data(message)}"
 
 
 def _count(number: int, noun: str) -> str:

@@ -25,6 +25,8 @@ class Problem:
         # A value quoted in a message may hold a line break or another invisible
         # character (a pasted "\r"); one problem stays one printed line.
         object.__setattr__(self, "message", printable(self.message))
+        # A file's name may hold one too (a name with a line break could forge a second line).
+        object.__setattr__(self, "file", printable(self.file))
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
@@ -34,6 +36,8 @@ class Problem:
 
 def printable(text: str) -> str:
     """Text safe to print inside one problem line: line breaks, tabs and other invisible characters as \\uXXXX."""
+    if text.isprintable():  # nearly always: the check prints thousands of problems for a hostile file
+        return text
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 

@@ -31,7 +31,9 @@ from generator.languages import LANGUAGE_ROOTS
 from generator.publish.engine import build_command, chosen_engine, engine_environment  # noqa: E402
 from generator.publish.mkdocs_config import read_base  # noqa: E402
 from generator.records.geography import gss_names  # noqa: E402
+from generator.records.limits import MAX_FILE_BYTES  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from tests.hostile_files import MAKERS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "services" / "example.yaml"
@@ -42,6 +44,7 @@ FIRST_VISIT_KB = 100
 FIRST_SEARCH_KB = 150
 PAGE_KB = 250
 BUILD_RATIO = 1.1
+HOSTILE_CHECK_SECONDS = 5
 T = TypeVar("T")
 
 
@@ -71,6 +74,24 @@ def time_open_data(root: Path, today: datetime.date) -> str:
         data.with_json_ld({view.path: "---\n---\n" for view in data.programmes}, lang, base_url)
     hsds_size = sum(p.stat().st_size for p in (root / "site").glob("**/hsds/**/*.json"))
     return f"open data step, both languages: {time.perf_counter() - start:.1f} s (HSDS snapshots {hsds_size / 1e6:.1f} MB)"
+
+
+def time_hostile_checks(today: datetime.date) -> list[str]:
+    """`check`'s time on one provider file at the size limit, for each kind of hostile file (tests/hostile_files.py)."""
+    figures = []
+    for name, make in MAKERS.items():
+        with tempfile.TemporaryDirectory() as folder:
+            services = Path(folder) / "services"
+            services.mkdir()
+            (services / "example.yaml").write_text(make(MAX_FILE_BYTES), encoding="utf-8")
+            start = time.perf_counter()
+            _, problems = check(Path(folder), today)
+            seconds = time.perf_counter() - start
+        figures.append(
+            f"check on a hostile file at the {MAX_FILE_BYTES // 1000} kB limit, {name}: {seconds:.1f} s, {len(problems)} problem line(s) "
+            f"(target ≤ {HOSTILE_CHECK_SECONDS} s: {verdict(seconds, HOSTILE_CHECK_SECONDS)})"
+        )
+    return figures
 
 
 def cpu_seconds() -> float:
@@ -123,6 +144,7 @@ def verdict(value: float, target: float) -> str:
 def main() -> int:
     """Build once and print the figures."""
     providers = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    print("\n".join(time_hostile_checks(datetime.date(2026, 11, 22))))
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder), providers)
         outcome, wall, cpu = timed(lambda: build(root, datetime.date(2026, 11, 22)))

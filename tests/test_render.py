@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+
+import markdown
+import pytest
+
 from generator.pages.render import Markdown, environment, escape, foreign_name_marker
 from generator.pages.urls import built_address, relative_link
 from generator.records.model import Area, Text
@@ -23,6 +29,33 @@ def test_names_in_the_other_language_are_marked_once() -> None:
     assert on_english(text) == 'Run by <span lang="nl">Leger des Heils Jeugdbescherming en Reclassering</span> with Refuge Floating Support.'
     on_dutch = foreign_name_marker(names, "nl")
     assert on_dutch(escape("Via Refuge Floating Support.")) == 'Via <span lang="en">Refuge Floating Support</span>.'
+
+
+@pytest.mark.parametrize(
+    ("text", "block"),
+    [
+        ("2026. A year", "ol"),
+        ("- x", "ul"),
+        ("+ x", "ul"),
+        (": x", "dl"),
+        ("# x", "h1"),
+        ("===", "h1"),
+        ("---", "h2"),
+        ("> x", "blockquote"),
+        ("Dads\r===\r- item", "h1"),
+    ],
+)
+def test_a_text_printed_at_the_start_of_a_line_never_makes_markdown_structure(text: str, block: str) -> None:
+    """Under a line, as a paragraph of its own and as a list item, the text stays words, read back as the engine reads a page (\\r is a line break)."""
+    extensions = ["admonition", "attr_list", "def_list", "tables", "toc", "md_in_html"]
+
+    def read(page: str) -> str:
+        return markdown.markdown(page.replace("\r", "\n"), extensions=extensions)
+
+    assert f"<{block}" in read(f"Label\n{text}\n\n{text}\n"), "the text does make structure when it is not escaped"
+    page = read(f"Label\n{escape(text)}\n\n{escape(text)}\n\n- {escape(text)}\n")
+    assert re.findall(r"<(\w+)", page) == ["p", "p", "ul", "li"]
+    assert html.unescape(re.sub(r"<[^>]+>", "", page)).split("\n")[1] == text.replace("\r", " ")
 
 
 def test_names_with_escaped_characters_still_match() -> None:

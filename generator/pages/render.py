@@ -27,6 +27,10 @@ from generator.records.model import UNKNOWN, Programme, Referrer, Text, known
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_templates"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Every character Markdown or Python takes for the end of a line: one text stays on one line."""
+_LINE_START = re.compile(r"^(\s*)(?:([-=:~?])|([0-9]+)\.(?=\s|$))")
+"""What makes a line a list item (“- x”, “2026. A year”), a definition (“: x”), a heading's underline (“===”, “---”) or a fence (“~~~”)."""
 
 
 class Markdown(str):
@@ -38,8 +42,10 @@ def escape(value: Any) -> str:
     if isinstance(value, Markdown):
         return value
     text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;")
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    text = _SPECIAL.sub(r"\\\1", _LINE_BREAK.sub(" ", text.replace("&", "&amp;")))
+    # A text may be printed at the start of a line: its first character is written as a character reference,
+    # which Markdown shows as the character and never reads as structure.
+    return _LINE_START.sub(lambda m: m.group(1) + (f"&#{ord(m.group(2))};" if m.group(2) else f"{m.group(3)}&#46;"), text, count=1)
 
 
 def _unmarked(text: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]
+import markdown
 from mkdocs.utils.meta import get_data
 
 from generator.languages import LANGUAGES

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import material  # type: ignore[import-untyped]
+import material
 
 META_NAME = "Content-Security-Policy"
 

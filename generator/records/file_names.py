@@ -22,7 +22,7 @@ NAME_RULE = "a provider file is named after its provider's id, in lower-case let
 
 def is_record_name(path: Path, folder: Path) -> bool:
     """Whether the generator reads this file: directly in `folder`, named <slug>.yaml."""
-    return path.parent == folder and path.suffix == ".yaml" and bool(_SLUG.match(path.stem))
+    return path.parent == folder and path.suffix == ".yaml" and bool(_SLUG.fullmatch(path.stem))
 
 
 def _provider_id(path: Path, limit: int) -> str | None:
@@ -36,7 +36,7 @@ def _provider_id(path: Path, limit: int) -> str | None:
         return None
     provider = data.get("provider") if isinstance(data, dict) else None
     identifier = provider.get("id") if isinstance(provider, dict) else None
-    return identifier if isinstance(identifier, str) and _SLUG.match(identifier) else None
+    return identifier if isinstance(identifier, str) and _SLUG.fullmatch(identifier) else None
 
 
 def _slug(text: str) -> str:

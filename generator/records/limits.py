@@ -8,7 +8,9 @@ whole report in one field) before it slows the check and swells every page.
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from generator.problem import Problem, field_path
 from generator.records.record_paths import nodes
@@ -17,6 +19,13 @@ from generator.records.yaml_reader import Document
 MAX_FILE_BYTES = 500_000
 MAX_TEXT_CHARACTERS = 3_000
 MAX_LIST_ITEMS = 100
+MAX_PROBLEMS = 100
+"""Problems said per file and kind: past them, one line says there are more, so a file of thousands of mistakes is checked in seconds."""
+MORE_PROBLEMS = (
+    f"there are more than {MAX_PROBLEMS} problems of this kind in the file, from this line on; "
+    f"fix the {MAX_PROBLEMS} above and run check again to see the rest"
+)
+T = TypeVar("T")
 
 
 def _size(count: int) -> str:
@@ -37,6 +46,14 @@ def file_too_large(raw: bytes, name: str) -> Problem | None:
         f"the file is {_size(len(raw))}, more than the {_size(MAX_FILE_BYTES)} a provider file may hold; "
         f"its longest line is this one ({len(rows[longest]):,} characters): look for a text pasted in by mistake and shorten it",
     )
+
+
+def first_problems(found: Iterable[T], more: Callable[[T], T]) -> list[T]:
+    """At most MAX_PROBLEMS of `found`, then `more` of the next one (which says there are more there); nothing past it is worked out."""
+    problems = list(itertools.islice(found, MAX_PROBLEMS + 1))
+    if len(problems) > MAX_PROBLEMS:
+        problems[-1] = more(problems[-1])
+    return problems
 
 
 def size_problems(document: Document, name: str) -> list[Problem]:

@@ -15,8 +15,9 @@ list item out of line still counts as the next item of its list.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from generator.problem import FieldPath
@@ -28,6 +29,11 @@ _KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*)|$)")
 _DASH = re.compile(r"-(?:[ \t]+|$)")
 _BLOCK_TEXT = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 """A value of `|` or `>`: the lines below it, indented further, are text, whatever they hold."""
+
+
+_NEAREST = 4
+_DEEPEST = 40
+"""Steps a path may have: records nest about eight deep, and YAML itself refuses a file nested deeper than this."""
 
 
 @dataclass
@@ -44,20 +50,30 @@ class _Step:
 
 def field_at_line(text: str, line: int, tab_width: int = 4, fits: Fits | None = None) -> FieldPath:
     """The path of the field on line `line` (1-based), as the lines above it nest it, tabs `tab_width` wide."""
+    path: FieldPath = ()
+    for path in itertools.islice(fields_by_line(text, tab_width, fits), max(line, 0)):
+        pass
+    return path
+
+
+def fields_by_line(text: str, tab_width: int = 4, fits: Fits | None = None) -> Iterator[FieldPath]:
+    """The path of the field on each line in turn, in one pass: naming the fields of many lines costs no more than reading the file once."""
     steps: list[_Step] = []
     last_index: dict[tuple[FieldPath, int], int] = {}
     text_below: int | None = None
-    for raw in text.splitlines()[:line]:
+    for raw in text.splitlines():
         expanded = raw.expandtabs(tab_width)
         rest = expanded.lstrip(" ")
         column = len(expanded) - len(rest)
         if not rest or rest.startswith("#") or (text_below is not None and column > text_below):
+            yield tuple(step.name for step in steps)
             continue
         text_below = None
         key = _KEY.match(rest)
         if _DASH.match(rest) or key:
             column = _level(steps, column, "item" if _DASH.match(rest) else "key", key.group("key") if key else None, fits)
-        while dash := _DASH.match(rest):
+        # Past the deepest a record can go, further “- ” are text: a line of thousands would otherwise cost their square.
+        while len(steps) < _DEEPEST and (dash := _DASH.match(rest)):
             _close(steps, column, "item")
             parent = tuple(step.name for step in steps)
             index = last_index.get((parent, column), -1) + 1
@@ -69,12 +85,13 @@ def field_at_line(text: str, line: int, tab_width: int = 4, fits: Fits | None = 
         value = (key.group("value") or "").strip() if key else rest
         if key:
             _close(steps, column, "key")
-            steps.append(_Step(column, key.group("key"), holds=not value or value.startswith("#")))
+            if len(steps) < _DEEPEST:
+                steps.append(_Step(column, key.group("key"), holds=not value or value.startswith("#")))
         else:
             _close(steps, column, "text")
         if _BLOCK_TEXT.match(value):
             text_below = column
-    return tuple(step.name for step in steps)
+        yield tuple(step.name for step in steps)
 
 
 def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fits | None) -> int:
@@ -94,8 +111,9 @@ def _level(steps: list[_Step], column: int, kind: str, key: str | None, fits: Fi
         ranked.remove(column)
         ranked.insert(0, column)
     if fits is not None and key is not None:
-        known = [level for level in ranked if fits(_path_at(steps, level, key))]
-        ranked = known or ranked
+        # The nearest few levels only: a line is meant for one near where it stands, and asking the model about every
+        # level of a deeply nested file, line after line, made a hostile file take minutes.
+        ranked = next(([level] for level in ranked[:_NEAREST] if fits(_path_at(steps, level, key))), ranked)
     # No level above can hold this line (the lines above are broken too): it stands where it is.
     return ranked[0] if ranked else column
 

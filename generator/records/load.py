@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from generator.problem import Problem, field_path
+from generator.records.characters import character_problems
 from generator.records.file_names import is_record_name, misnamed_message
 from generator.records.limits import MAX_FILE_BYTES, file_too_large, size_problems
 from generator.records.merge_conflicts import conflict_problems
@@ -70,7 +72,7 @@ def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
         return None, _problems(name, [problem])
     if not isinstance(document.data, dict):
         return None, [Problem(name, 1, "", "the file should hold the fields provider:, programmes:, sources: and last_reviewed:, each at the start of a line, not a single value or a list")]
-    problems = size_problems(document, name)
+    problems = size_problems(document, name) + character_problems(document, name)
     todo = placeholder_problems(document, name)
     try:
         record = ProviderFile.model_validate(document.data)
@@ -85,12 +87,25 @@ def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
     return LoadedFile(name, record, document), []
 
 
+_LINK = "this is a link to another file, which is not read: put the provider file itself here (a link could reach outside the project)"
+_NOT_A_FILE = "this is not a file but a special entry (such as a pipe), which is not read: delete it"
+
+
 def load_services(folder: Path, root: Path) -> tuple[list[LoadedFile], list[Problem]]:
     """Load every provider file in `folder`, and report every other file there; names in problems are relative to `root`."""
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
-    paths = sorted(path for path in folder.rglob("*") if path.is_file())
-    if not paths:
+    if folder.is_symlink():
+        return [], [Problem(_relative(folder, root), 1, "", _LINK)]
+    # Asked of the entry itself, never of what it points to: a link is not followed, a pipe is never opened (it would wait for ever).
+    entries = sorted(path for path in folder.rglob("*") if path.is_symlink() or not path.is_dir())
+    for path in entries:
+        if path.is_symlink():
+            problems.append(Problem(_relative(path, root), 1, "", _LINK))
+        elif not stat.S_ISREG(path.lstat().st_mode):
+            problems.append(Problem(_relative(path, root), 1, "", _NOT_A_FILE))
+    paths = [path for path in entries if not path.is_symlink() and stat.S_ISREG(path.lstat().st_mode)]
+    if not entries:
         problems.append(Problem(_relative(folder, root), 1, "", "there are no provider files (*.yaml) here"))
     for path in paths:
         if not is_record_name(path, folder):
@@ -104,7 +119,8 @@ def load_services(folder: Path, root: Path) -> tuple[list[LoadedFile], list[Prob
 
 
 def _relative(path: Path, root: Path) -> str:
+    # The folder is resolved, not the entry: a link is named where it is, not where it points.
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Literal, TypeGuard, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, PositiveFloat, PositiveInt
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler
 
 from generator.records.geography import CODE_EXAMPLES, CODE_PATTERN, Jurisdiction, code_problem, jurisdiction_of
 
@@ -35,11 +35,15 @@ _UNSAFE_PATTERN = r"<\s*[a-zA-Z/!?]|[jJ][aA][vV][aA][sS][cC][rR][iI][pP][tT]\s*:
 UNSAFE = re.compile(_UNSAFE_PATTERN)
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-_PHONE_PATTERN = r"\+?[0-9][0-9 ()-]{5,}[0-9]"
+# Digits in groups, split by a space or hyphen, with any area code in brackets that close where they open, like
+# +44 (0)20 7946 0000 or (020) 7946 0000: at least seven digits. Groups are split so that a long run of
+# digits can be matched one way only, which keeps a hostile value from making the pattern backtrack.
+PHONE_PATTERN = r"(?=(?:[^0-9]*[0-9]){7})\+?(?:\([0-9]+\)[ -]?)?[0-9]+(?:[ -]+(?:\([0-9]+\)[ -]?)?[0-9]+|\([0-9]+\)[ -]?[0-9]+)*"
 _URL_PATTERN = r"""https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>"']*)?"""
-_EMAIL = re.compile(f"^{_EMAIL_PATTERN}$")
-_PHONE = re.compile(f"^{_PHONE_PATTERN}$")
-_URL = re.compile(f"^{_URL_PATTERN}$")
+# Matched with fullmatch: “$” would let a value end in a line break (“https://example.org/\n”).
+_EMAIL = re.compile(_EMAIL_PATTERN)
+_PHONE = re.compile(PHONE_PATTERN)
+_URL = re.compile(_URL_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -76,17 +80,28 @@ def _plain_text(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if value != UNKNOWN and not _EMAIL.match(value):
+    if value != UNKNOWN and not _EMAIL.fullmatch(value):
         raise ValueError(f"“{value}” is not an e-mail address (like team@example.org), or write unknown")
     return value
 
 
 def _phone(value: str) -> str:
-    if value != UNKNOWN and not _PHONE.match(value):
+    if value != UNKNOWN and not _PHONE.fullmatch(value):
         raise ValueError(
-            f"“{value}” is not a phone number: use digits, spaces and an optional leading +, "
-            "in quotes, or write unknown"
+            f"“{value}” is not a phone number: use digits, spaces and an optional leading +, with any area code "
+            "in brackets, like \"+44 (0)20 7946 0000\", in quotes, or write unknown"
         )
+    return value
+
+
+_FILE_NAME_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+_FILE_NAME = re.compile(_FILE_NAME_PATTERN)
+
+
+def _file_name(value: str) -> str:
+    # A name in the folder of source documents, never a path: "../x" would let the report tell whether a file outside it exists.
+    if not _FILE_NAME.fullmatch(value):
+        raise ValueError(f"“{value}” is not a file name: write the name of the file in the folder of source documents, without a folder, like 000_5e80289e4ba53dda.txt")
     return value
 
 
@@ -98,7 +113,7 @@ def _area_code(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if value != UNKNOWN and not _URL.match(value):
+    if value != UNKNOWN and not _URL.fullmatch(value):
         raise ValueError(f"“{value}” is not a web address starting with https://, or write unknown")
     return value
 
@@ -119,7 +134,7 @@ Email = Annotated[
 Phone = Annotated[
     str,
     AfterValidator(_phone),
-    _SchemaPattern(_or_unknown(_PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, in quotes; or write unknown."),
+    _SchemaPattern(_or_unknown(PHONE_PATTERN), "Not a phone number: use digits, spaces and an optional leading +, with any area code in brackets (like +44 (0)20 7946 0000), in quotes; or write unknown."),
 ]
 AreaCode = Annotated[
     str,
@@ -128,6 +143,12 @@ AreaCode = Annotated[
 ]
 LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 """A BCP 47 language tag, e.g. en, nl, cy (Welsh), fy (Frisian)."""
+FileName = Annotated[
+    str,
+    Field(max_length=200),
+    AfterValidator(_file_name),
+    _SchemaPattern(f"^{_FILE_NAME_PATTERN}$", "Not a file name: write the name of the file, without a folder, like 000_5e80289e4ba53dda.txt."),
+]
 Url = Annotated[
     str, AfterValidator(_url), _SchemaPattern(_or_unknown(_URL_PATTERN), "Not a web address starting with https://; or write unknown.")
 ]
@@ -236,7 +257,7 @@ class Source(Record):
     published: datetime.date | Literal["undated"] = Field(
         description="The day the document was published, as YYYY-MM-DD (a press release's or a leaflet's date), or undated where the document gives none. A fact from a dated source is shown with its date, and a status from an old one is not shown as current."
     )
-    document: PlainText | None = Field(
+    document: FileName | None = Field(
         default=None,
         description="Leave this out: the directory's maintainers fill it in with the file name of the copy they keep in their shared source folder, e.g. 000_5e80289e4ba53dda.txt.",
     )
@@ -354,12 +375,15 @@ class OtherReferrers(Record):
 class ProgrammeFormat(Record):
     """Format, duration and intensity."""
 
+    # Every number has a ceiling far above any real one, so that an absurd number (10^25 sessions) is refused
+    # on its line rather than passing the check and stopping the build.
+
     kind: Format | Unknown = Field(description="group or one_to_one, or unknown.")
-    sessions: PositiveInt | Unknown = Field(description="How many sessions, or unknown.")
-    weeks: PositiveInt | Unknown = Field(description="How many weeks the programme runs, or unknown.")
-    hours: PositiveFloat | Unknown = Field(description="Contact hours in all, or unknown.")
+    sessions: Annotated[int, Field(gt=0, le=500)] | Unknown = Field(description="How many sessions, or unknown.")
+    weeks: Annotated[int, Field(gt=0, le=520)] | Unknown = Field(description="How many weeks the programme runs, or unknown.")
+    hours: Annotated[float, Field(gt=0, le=2_000, allow_inf_nan=False)] | Unknown = Field(description="Contact hours in all, or unknown.")
     frequency: Text | Unknown = Field(description="How often sessions take place, e.g. “weekly, one evening a week”, or unknown.")
-    group_size: PositiveInt | Unknown | None = Field(default=None, description="The largest number of fathers in a group, or unknown. Leave out for one-to-one programmes.")
+    group_size: Annotated[int, Field(gt=0, le=200)] | Unknown | None = Field(default=None, description="The largest number of fathers in a group, or unknown. Leave out for one-to-one programmes.")
     facilitators: Text | Unknown = Field(description="Who runs the sessions, or unknown.")
     delivery_modes: list[DeliveryMode] | Unknown = Field(description="in_person, phone and/or online, or unknown.")
     voluntary: bool | Unknown = Field(description="true if taking part is voluntary, or unknown.")
@@ -371,7 +395,7 @@ class Figure(Record):
     kind: Literal["outcome", "activity", "evaluation", "context"] = Field(
         description="outcome for results of the programme as its provider states them; activity for what the programme itself did (referrals, participants, children reached); evaluation for findings of an evaluation; context for background figures about the area, such as local crime statistics."
     )
-    value: float | None = Field(
+    value: Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)] | None = Field(
         default=None,
         description="The number, e.g. 80 or 20906. Leave out, with unit, where the source states the figure in words only (“several dozens of children”): label then holds the whole statement.",
     )

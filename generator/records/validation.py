@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -21,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from generator.languages import LANGUAGES
 from generator.problem import FieldPath, Problem, field_path, printable
+from generator.records.limits import MORE_PROBLEMS, first_problems
 from generator.records.model import UNKNOWN, UNSAFE
 from generator.records.value_words import SLUG_WORDS, annotation_of, kinds, members
 from generator.records.yaml_reader import Document
@@ -28,6 +30,12 @@ from generator.records.yaml_reader import Document
 
 def _type_at(model: type[BaseModel], path: FieldPath) -> Any:
     """The annotation that the model expects at a path of the data, or None."""
+    # Every item of a list has the same type, so the thousands of paths of a long list share one answer.
+    return _type_at_shape(model, tuple(0 if isinstance(step, int) else step for step in path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _type_at_shape(model: type[BaseModel], path: FieldPath) -> Any:
     current: Any = model
     for step in path:
         current = _unwrap(current, step)
@@ -204,6 +212,13 @@ def _specific(error: ErrorDetails, path: FieldPath, model: type[BaseModel], anno
         return f"“{_shorten(str(value))}” is too long; write at most {ctx.get('max_length')} characters"
     if kind == "greater_than":
         return f"{_describe_found(value)} is too small; write a number above {ctx.get('gt')}{unknown}"
+    if kind == "greater_than_equal":
+        return f"{_describe_found(value)} is too small; write a number from {ctx.get('ge'):,g}{unknown}"
+    if kind == "less_than_equal":
+        return f"{_describe_found(value)} is too large for this field; write a number up to {ctx.get('le'):,g}{unknown}"
+    if kind == "finite_number":
+        written = f"“{_shorten(value)}”" if isinstance(value, str) else _describe_found(value)
+        return f"{written} is not a number a page can show (it reads as infinite, or as “not a number”); write {_describe_expected(annotation)}"
     if kind == "enum" and isinstance(value, str) and not (unknown and value.lower() == UNKNOWN):
         return f"“{_shorten(value)}” is not one of the choices here; write {_describe_expected(annotation)}"
     return None
@@ -244,18 +259,56 @@ def _real_path(loc: tuple[Any, ...], data: Any, error_type: str) -> FieldPath:
 
 def _holds(model: type[BaseModel], path: FieldPath, key: str) -> bool:
     """Whether the group of fields at `path` has a field named `key`."""
-    return any(isinstance(m, type) and issubclass(m, BaseModel) and key in m.model_fields for m in members(_type_at(model, path)))
+    return key in _fields_of(_type_at(model, path))
+
+
+@functools.cache
+def _every_field(model: type[BaseModel]) -> frozenset[str]:
+    """The name of every field in the model, at any depth."""
+    names: set[str] = set()
+    waiting: list[Any] = [model]
+    seen: set[type[BaseModel]] = set()
+    while waiting:
+        for member in members(waiting.pop()):
+            if typing.get_origin(member) is list:
+                waiting.extend(typing.get_args(member))
+            elif isinstance(member, type) and issubclass(member, BaseModel) and member not in seen:
+                seen.add(member)
+                names.update(member.model_fields)
+                waiting.extend(annotation_of(field) for field in member.model_fields.values())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fields_of(annotation: Any) -> frozenset[str]:
+    """The names of the fields a group of fields at an annotation may have: asked once per kind of group, not once per key."""
+    return frozenset(name for m in members(annotation) if isinstance(m, type) and issubclass(m, BaseModel) for name in m.model_fields)
 
 
 def _name_of(path: FieldPath) -> str:
     return f"`{field_path(path)}`" if path else "the top level"
 
 
-def _moved(path: FieldPath, model: type[BaseModel], document: Document) -> tuple[str, FieldPath] | None:
+def _known_groups(model: type[BaseModel], document: Document, parent: FieldPath) -> list[tuple[int, str]]:
+    """The line and name of each group of fields at `parent` that the model has: few, however many keys an editor wrote there."""
+    groups = document.data
+    for step in parent:
+        groups = groups[step]
+    return [
+        (document.line_of(parent + (name,)), name)
+        for name, value in (groups.items() if isinstance(groups, dict) else [])
+        if isinstance(value, dict) and _type_at(model, parent + (name,)) is not None
+    ]
+
+
+def _moved(
+    path: FieldPath, model: type[BaseModel], document: Document, groups_at: Callable[[FieldPath], list[tuple[int, str]]]
+) -> tuple[str, FieldPath] | None:
     """For a key that is not a field where it stands but is one a level off (indented too far, or not far enough):
     what to say, and where the check would otherwise report it missing."""
     key, parent = path[-1], path[:-1]
-    if not isinstance(key, str) or _holds(model, parent, key):
+    # A key that is no field anywhere in the record cannot be a field a level off (thousands of made-up keys are checked in no time).
+    if not isinstance(key, str) or key not in _every_field(model) or _holds(model, parent, key):
         return None
     for depth in range(len(parent) - 1, -1, -1):
         ancestor = parent[:depth]
@@ -263,15 +316,8 @@ def _moved(path: FieldPath, model: type[BaseModel], document: Document) -> tuple
             where = "start it at the beginning of the line" if not ancestor else f"line it up with the other fields of {_name_of(ancestor)}"
             return f"`{key}` is indented too far: it is a field of {_name_of(ancestor)}, not of {_name_of(parent)}; {where}", ancestor + (key,)
     above = document.line_of(path)
-    groups = document.data
-    for step in parent:
-        groups = groups[step]
     # The group just above the key in the file, the one it was most likely meant to be in.
-    candidates = [
-        (document.line_of(parent + (name,)), name)
-        for name, value in (groups.items() if isinstance(groups, dict) else [])
-        if isinstance(value, dict) and document.line_of(parent + (name,)) < above and _holds(model, parent + (name,), key)
-    ]
+    candidates = [(line, name) for line, name in groups_at(parent) if line < above and _holds(model, parent + (name,), key)]
     if not candidates:
         return None
     group = parent + (max(candidates)[1],)
@@ -279,29 +325,34 @@ def _moved(path: FieldPath, model: type[BaseModel], document: Document) -> tuple
 
 
 def problems_from_validation(error: ValidationError, model: type[BaseModel], document: Document, file: str) -> list[Problem]:
-    """Turn a pydantic ValidationError into one Problem per wrong field."""
+    """Turn a pydantic ValidationError into one Problem per wrong field (the first MAX_PROBLEMS of them)."""
+    return first_problems(_problems(error, model, document, file), lambda problem: Problem(file, problem.line, "", MORE_PROBLEMS))
+
+
+def _problems(error: ValidationError, model: type[BaseModel], document: Document, file: str) -> Iterator[Problem]:
     by_path: dict[FieldPath, list[ErrorDetails]] = {}
     for item in error.errors():
         path = _real_path(tuple(item["loc"]), document.data, item["type"])
         by_path.setdefault(path, []).append(item)
     # A field one level off is one mistake on its own line, not “not a field here” and “missing” elsewhere.
     moved: dict[FieldPath, str] = {}
+    groups_at = functools.cache(lambda parent: _known_groups(model, document, parent))
     for path, errors in list(by_path.items()):
-        found = _moved(path, model, document) if any(e["type"] == "extra_forbidden" for e in errors) else None
+        found = _moved(path, model, document, groups_at) if any(e["type"] == "extra_forbidden" for e in errors) else None
         if found is not None:
             moved[path] = found[0]
             if all(e["type"] == "missing" for e in by_path.get(found[1], [{"type": ""}])):
                 by_path.pop(found[1], None)
-    problems = []
+    # Every path that has another path with errors below it, gathered once rather than searched for each path.
+    above_others = {path[:depth] for path in by_path for depth in range(len(path))}
     for path, errors in by_path.items():
         if path in moved:
-            problems.append(Problem(file, document.line_of(path), field_path(path), moved[path]))
+            yield Problem(file, document.line_of(path), field_path(path), moved[path])
             continue
         annotation = _type_at(model, path)
         messages = [m for m in (_specific(e, path, model, annotation) for e in errors) if m is not None]
         if not messages:
-            deeper = [p for p in by_path if len(p) > len(path) and p[: len(path)] == path]
-            if deeper:
+            if path in above_others:
                 continue  # a union member's own errors say more, e.g. the missing nl of a cost
             try:
                 value = _value_at(document.data, path)
@@ -310,5 +361,4 @@ def problems_from_validation(error: ValidationError, model: type[BaseModel], doc
             messages = [_wrong_kind(value, annotation)]
         # A text over several lines: name the line that holds the markup, not the line of its key.
         line = document.line_matching(path, UNSAFE) if messages[0].startswith("contains “") else document.line_of(path)
-        problems.append(Problem(file, line, field_path(path), messages[0]))
-    return problems
+        yield Problem(file, line, field_path(path), messages[0])

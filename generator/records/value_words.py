@@ -25,6 +25,7 @@ _VALIDATOR_WORDS = {
     "_phone": "a phone number in quotes, like \"01234 567890\"",
     "_url": "a web address starting with https://",
     "_plain_text": "text",
+    "_file_name": "a file name without a folder, like 000_5e80289e4ba53dda.txt",
 }
 
 

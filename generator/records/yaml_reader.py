@@ -24,22 +24,20 @@ from typing import Any
 import yaml
 
 from generator.problem import FieldPath, printable
+from generator.records.libyaml import FAST as _FAST
+from generator.records.libyaml import agrees as _libyaml_agrees
 from generator.records.line_fields import Fits
 from generator.records.yaml_errors import YamlProblem, explain
 
-_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""Each matched with fullmatch: “$” would let a value end in a line break."""
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
+_MAX_DIGITS = 30
 _MAX_DEPTH = 40
 """Records nest about eight levels deep; anything far deeper is a mistake (or an attack)."""
-
-
-
-_FAST = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-_INDICATOR_THEN_COMMENT = re.compile(r"[|>][-+0-9]*#")
-"""libyaml's parser, about twenty times faster than PyYAML's own, which stays for explaining mistakes."""
 
 
 @dataclass
@@ -75,12 +73,13 @@ def _scalar(value: str, style: str | None) -> Any:
         return None
     if value in _BOOL:
         return _BOOL[value]
-    if _INT.match(value):
+    # Python will not read an integer of thousands of digits (nor should a record hold one): it stays text, which the check refuses.
+    if _INT.fullmatch(value) and len(value) <= _MAX_DIGITS:
         return int(value)
-    if _FLOAT.match(value):
+    if _FLOAT.fullmatch(value):
         number = float(value)
         return number if math.isfinite(number) else value
-    if _DATE.match(value):
+    if _DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
@@ -139,18 +138,6 @@ def read_yaml(text: str, fits: Fits | None = None) -> Document:
         return _read(text, yaml.BaseLoader)
     except yaml.YAMLError as error:
         raise explain(error, text, fits) from None
-
-
-def _libyaml_agrees(text: str) -> bool:
-    """Whether libyaml reads `text` exactly as PyYAML does, or fails where PyYAML fails.
-
-    They differ on tabs (libyaml allows some that PyYAML refuses), on a byte
-    order mark inside the text (libyaml drops it), on a comment straight after
-    a block indicator (`|#`, which libyaml takes and PyYAML refuses), and on
-    the line of an empty value at the very end of a file with no line break
-    after it.
-    """
-    return text.endswith("\n") and "\t" not in text and "\ufeff" not in text and not _INDICATOR_THEN_COMMENT.search(text)
 
 
 def _read(text: str, loader: type) -> Document:

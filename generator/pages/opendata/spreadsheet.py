@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import frictionless
@@ -25,7 +26,7 @@ from generator.pages.i18n import label
 from generator.pages.opendata.words import first_email, gettext, route_conditions, status_words, text, unknown_words, verdict_words
 from generator.pages.urls import OPEN_DATA, absolute_url
 from generator.pages.views import ProgrammeView
-from generator.records.model import Referrer, Text, known
+from generator.records.model import PHONE_PATTERN, Referrer, Text, known
 
 # (column, Table Schema type, description): the facts a commissioner compares, in the order a reader scans them.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -136,13 +137,25 @@ def row(view: ProgrammeView, lang: str, base_url: str) -> list[str]:
     ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_OR_PHONE = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?|" + PHONE_PATTERN)
+"""A plain number (-2, 2.5) or phone number (+44 20 7946 0000): a spreadsheet reads it as the value it is, never as a formula to run."""
+
+
+def safe_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text, not a formula: one that starts as a formula does gets a ' before it (OWASP's advice on CSV injection)."""
+    if value.startswith(_FORMULA_START) and not _NUMBER_OR_PHONE.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def programmes_csv(views: list[ProgrammeView], base_url: str) -> str:
     """The whole CSV, every programme in each language."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _, _ in COLUMNS])
     for lang in LANGUAGES:
-        writer.writerows(row(view, lang, base_url) for view in views)
+        writer.writerows([safe_cell(cell) for cell in row(view, lang, base_url)] for view in views)
     return out.getvalue()
 
 
