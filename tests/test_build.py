@@ -141,7 +141,7 @@ def test_unknown_facts_say_not_published(site: Path) -> None:
     english = (site / "programmes" / "example-group" / "index.html").read_text()
     dutch = (site / "nl" / "programmes" / "example-group" / "index.html").read_text()
     assert "Not published: cost." in english and '<span class="fpd-unpublished">not published</span>' in english
-    assert "Niet gepubliceerd: kosten." in dutch and '<span class="fpd-unpublished">niet gepubliceerd</span>' in dutch
+    assert "Niet vermeld: kosten." in dutch and '<span class="fpd-unpublished">niet vermeld</span>' in dutch
 
 
 def test_record_pages_stay_out_of_the_sidebar(site: Path) -> None:

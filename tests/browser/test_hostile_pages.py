@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from generator.publish.csp import foreign_scripts, script_hashes
+from tests.conftest import built_pages
 
 from .visits import CSP_LOGGER
 
@@ -108,7 +109,7 @@ def test_the_site_own_pages_run_their_scripts_without_a_violation(watched: tuple
 
 
 def test_every_inline_script_of_the_built_site_is_one_the_site_ships(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
+    pages = built_pages(site)
     assert len(pages) > 50
     for path in pages:
         html = path.read_text(encoding="utf-8")

@@ -26,7 +26,7 @@ NEUTRAL: dict[str, str] = read_base(PROJECT)["extra"]["quick_exit"]
 NEUTRAL_PAGE = "<!doctype html><html lang=en><title>Weather</title><p>Weather</p></html>"
 COUNTDOWN = {
     "en": ["Shift, press 2 more times to exit the page", "Shift, press 1 more time to exit the page", "Exit this page cancelled"],
-    "nl": ["Shift, druk nog 2 keer om de pagina te verlaten", "Shift, druk nog 1 keer om de pagina te verlaten", "Pagina verlaten geannuleerd"],
+    "nl": ["Shift, druk nog 2 keer om de pagina te verlaten", "Shift, druk nog 1 keer om de pagina te verlaten", "Verlaten van de pagina afgebroken"],
 }
 ROOT = {"en": "/", "nl": "/nl/"}
 STATUS = ".fpd-exit__status"
