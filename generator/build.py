@@ -31,8 +31,9 @@ from generator.publish.csp import add_csp
 from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
-from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
+from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, search_glob, searched_pages
+from generator.publish.sitemap import dated_sitemap, page_dates
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
@@ -111,6 +112,12 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def _content_pages(root: Path, lang: str) -> list[str]:
+    """The hand-written pages of one language, by their path under content/<lang>/."""
+    folder = root / "content" / lang
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
 def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -> str:
     """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last."""
     html = fix_material_html(html)
@@ -122,9 +129,11 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     return add_csp(html)
 
 
-def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]]) -> int:
-    """Finish every page of one language's built site (`folder`, to be served under `language_root`); return how many changed."""
-    return writer.rewrite_pages(folder, lambda path, html: finish_page(language_root + path, html, search_marks))
+def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]], site_url: str, dates: dict[str, str]) -> int:
+    """Finish every page of one language's built site (`folder`, served at `site_url` under `language_root`) and date its sitemap by `dates`; return how many pages changed."""
+    changed = writer.rewrite_pages(folder, lambda path, html: finish_page(language_root + path, html, search_marks))
+    writer.write_sitemap(folder, dated_sitemap((folder / "sitemap.xml").read_text(encoding="utf-8"), site_url, dates))
+    return changed
 
 
 def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
@@ -204,7 +213,10 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     outcome.lap("render, stage and engine")
 
     # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
-    finishing = {lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES}
+    finishing = {
+        lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks, site_url_for(base["site_url"], lang), page_dates(pages, _content_pages(root, lang), lang, history))
+        for lang in LANGUAGES
+    }
     with apart.started("generator.build:finish_language", {lang: finishing[lang] for lang in LANGUAGES[1:]}) as children:
         finish_language(*finishing[LANGUAGES[0]])
         for child in children.values():

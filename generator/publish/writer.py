@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -91,6 +93,12 @@ def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
     return written
 
 
+def write_sitemap(folder: Path, xml: str) -> None:
+    """Write a built site's sitemap.xml and its gzipped copy, which carries no time or name, so that it is the same on any day."""
+    (folder / "sitemap.xml").write_text(xml, encoding="utf-8")
+    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+
+
 def drop_copies(folder: Path, original: Path) -> None:
     """Delete `folder`, every file of which must be a byte-for-byte copy of the same file under `original`."""
     for path in folder.rglob("*"):
@@ -116,3 +124,8 @@ def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: s
         raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     for name in unused:
         (site / folder / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in a different order from run to run; sorted, two builds of one commit are the same.
+    entry = site / folder / "pagefind-entry.json"
+    listed = json.loads(entry.read_text(encoding="utf-8"))
+    listed["languages"] = dict(sorted(listed["languages"].items()))
+    entry.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
