@@ -10,6 +10,7 @@ import argparse
 import datetime
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -156,11 +157,28 @@ def run(args: argparse.Namespace) -> int:
     return status if outcome.built else 1
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or kill (SIGTERM) during a build."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _interrupt(number: int, _frame: object) -> None:
+    raise Interrupted(number)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = _parser().parse_args(argv)
+    # A build ends its processes as it unwinds (apart, engine), then says so in one line.
+    kept = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)} if args.command == "build" else {}
     try:
         return run(args)
+    except Interrupted as interruption:
+        print("Build interrupted; site/ is unchanged.", file=sys.stderr)
+        return 128 + interruption.number
     except BrokenPipeError:
         # Whoever read the output (`report | head`) stopped early: not a failure.
         # Point stdout at nothing so Python's own flush at exit stays quiet too.
@@ -171,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers.", file=sys.stderr)
         return 2
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,11 @@ Rendering is pure Python, so two languages rendered in threads would take
 turns on one core. A subprocess rather than multiprocessing: a spawned pool
 re-imports the caller's main module, which a script without a main guard
 cannot bear. The arguments go in, and the result comes back, as pickles.
+
+Every process the build starts (these, the engine's, Pagefind's) starts in a
+session of its own: Ctrl-C in a terminal reaches the build alone, which ends
+its processes itself and says so in one line, rather than each of them
+printing its own traceback.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,11 +27,14 @@ Key = TypeVar("Key")
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
+OWN_SESSION: dict[str, Any] = {"start_new_session": True}
+"""The Popen options of every process the build starts, so that the build alone receives Ctrl-C (see above)."""
+
 
 def start(function: str, *args: Any) -> subprocess.Popen[bytes]:
     """Start `function` ("module:name" in the package) with `args` in a process of its own; `result` waits for it."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    child = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
     try:
         # Left open: the child reads one pickle, and communicate() closes it.
         pickle.dump((function, args), child.stdin)  # type: ignore[arg-type]
@@ -43,9 +51,15 @@ def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[K
     try:
         yield children
     finally:
-        for child in children.values():  # ended already, unless the caller failed before waiting for it
+        end(children.values())
+
+
+def end(children: Iterable[subprocess.Popen[Any]]) -> None:
+    """End the processes still running of `children` (those already ended are untouched), and wait for each."""
+    for child in children:
+        if child.poll() is None:
             child.kill()
-            child.wait()
+        child.wait()
 
 
 def result(child: subprocess.Popen[bytes]) -> Any:

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from generator.apart import OWN_SESSION, end
+
 ENGINES = ("mkdocs", "properdocs")
 """The engines DIRECTORY_ENGINE may name, the first the default; each is run as `python -m <name> build`."""
 
@@ -40,12 +42,16 @@ def engine_environment() -> dict[str, str]:
 def run_engine_builds(configs: Iterable[Path], cwd: Path) -> list[tuple[Path, int, str]]:
     """Build each config with the chosen engine, side by side, each started as soon as `configs` yields it; return (config, status, output)."""
     engine = chosen_engine()
-    running = [
-        (config, subprocess.Popen(build_command(config, engine), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        for config in configs
-    ]
-    results = []
-    for config, process in running:
-        output, _ = process.communicate()
-        results.append((config, process.returncode, output))
-    return results
+    running: list[tuple[Path, subprocess.Popen[str]]] = []
+    try:
+        for config in configs:
+            process = subprocess.Popen(build_command(config, engine), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **OWN_SESSION)
+            running.append((config, process))
+        results = []
+        for config, process in running:
+            output, _ = process.communicate()
+            results.append((config, process.returncode, output))
+        return results
+    finally:
+        # Interrupted, or `configs` failed while an engine ran: none is left writing into build/.
+        end(process for _, process in running)

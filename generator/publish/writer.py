@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from generator.apart import OWN_SESSION
 from generator.formats import json_text
 
 
@@ -53,9 +58,9 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def fresh_folder(path: Path) -> Path:
-    """Empty a scratch folder, creating it if needed."""
+    """Empty a scratch folder, creating it if needed (whatever an interrupted build left there)."""
     shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+    path.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -72,10 +77,25 @@ def swap_in(new: Path, target: Path) -> None:
     """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
+    with _uninterrupted():
+        if target.exists():
+            os.replace(target, old)
+        os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C and kill (SIGINT, SIGTERM) while inside, so that no interruption falls between two renames."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals
+        return
+    kept = {number: signal.signal(number, signal.SIG_IGN) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
 
 
 def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
@@ -118,7 +138,7 @@ def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: s
     write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob})
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
-        cwd=scratch, capture_output=True, text=True, check=False,
+        cwd=scratch, capture_output=True, text=True, check=False, **OWN_SESSION,
     )
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
