@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from generator.publish.csp import add_csp
 from generator.publish.engine import chosen_engine, run_engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
+from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, search_glob, searched_pages
 from generator.publish.sitemap import dated_sitemap, page_dates
@@ -129,11 +131,52 @@ def finish_page(path: str, html: str, search_marks: dict[str, dict[str, str]]) -
     return add_csp(html)
 
 
-def finish_language(folder: Path, language_root: str, search_marks: dict[str, dict[str, str]], site_url: str, dates: dict[str, str]) -> int:
-    """Finish every page of one language's built site (`folder`, served at `site_url` under `language_root`) and date its sitemap by `dates`; return how many pages changed."""
-    changed = writer.rewrite_pages(folder, lambda path, html: finish_page(language_root + path, html, search_marks))
-    writer.write_sitemap(folder, dated_sitemap((folder / "sitemap.xml").read_text(encoding="utf-8"), site_url, dates))
-    return changed
+@dataclass(frozen=True)
+class Finishing:
+    """What finishing one language's built pages takes, besides the pages themselves."""
+
+    built: Path
+    """The engine's output for the language (kept in build/ for the next build)."""
+    target: Path
+    """Where the language's finished files go in the new site."""
+    previous: Path
+    """The same place in the last site, whose files are kept when they were made from the same input."""
+    language_root: str
+    site_url: str
+    search_marks: dict[str, dict[str, str]]
+    dates: dict[str, str]
+    """When each page last changed, for the sitemap (built path → ISO date)."""
+    made_from: dict[str, str]
+    """The digest each file of the last site was made from (site path → digest)."""
+    code: str
+    """The digest of the generator's code, which finishing runs."""
+    shared_assets: Path | None = None
+    """The first language's built assets, which this language's pages use instead of copies of their own."""
+
+
+def finish_language(finishing: Finishing) -> dict[str, str]:
+    """Put every file of one language's built site, finished, into the new site (keeping those made as last time) and date its sitemap; return the digest each was made from (site path → digest)."""
+    made_from: dict[str, str] = {}
+    built, target = finishing.built, finishing.target
+    for path in sorted(built.rglob("*")):
+        name = path.relative_to(built).as_posix()
+        if not path.is_file() or name in ("sitemap.xml", "sitemap.xml.gz"):
+            continue
+        if finishing.shared_assets is not None and name.startswith("assets/"):
+            if path.read_bytes() != (finishing.shared_assets / name.removeprefix("assets/")).read_bytes():
+                raise ValueError(f"{path} differs from the first language's copy, so it cannot be shared")
+            continue
+        site_path, data = finishing.language_root + name, path.read_bytes()
+        page = name.endswith(".html")
+        made_from[site_path] = digest(finishing.code, data, json.dumps(finishing.search_marks.get(site_path), sort_keys=True)) if page else digest(data)
+        if finishing.made_from.get(site_path) == made_from[site_path] and (finishing.previous / name).is_file():
+            writer.keep(finishing.previous / name, target / name)
+        elif page:
+            writer.write_text(target / name, finish_page(site_path, data.decode("utf-8"), finishing.search_marks))
+        else:
+            writer.copy_file(path, target / name)
+    writer.write_sitemap(target, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
+    return made_from
 
 
 def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
@@ -169,13 +212,12 @@ def stage_language(
     problems = content_link_problems(content, docs, lang)
     if not problems:
         writer.stage(work / "docs" / lang, docs)
-        site_part = writer.fresh_folder(work / f"site-{lang}")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", f"site-{lang}", "../mkdocs.yml"))
     return marks, problems
 
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
-    """Check the records and, if nothing is wrong, build site/ for every language."""
+    """Check the records and, if nothing is wrong, build site/ for every language, redoing only what changed since the last build."""
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -190,43 +232,65 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     search_marks: dict[str, dict[str, str]] = {}
     staging = (root, pages, data, today, base, history, names)
+    engine = chosen_engine()
 
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
     # engine build starts as soon as its pages are staged.
     with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
-        def staged() -> Iterator[Path]:
+        def staged() -> Iterator[tuple[Path, bool]]:
             for lang in LANGUAGES:
                 marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
                 search_marks.update(marks)
                 outcome.problems += problems
                 if not problems:
-                    yield work / f"mkdocs.{lang}.yml"
+                    inputs[lang] = engine_inputs(root, work, lang, engine)
+                    state = engine_state_file(work, lang)
+                    dirty = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
+                    writer.forget(state)
+                    yield work / f"mkdocs.{lang}.yml", dirty
 
+        inputs: dict[str, str] = {}
         built = run_engine_builds(staged(), work)
     for config, status, output in built:
         if status != 0:
-            outcome.messages.append(f"{chosen_engine()} build failed for {config.name}:\n{output}")
+            outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
     if outcome.messages or outcome.errors:
         return outcome
+    for lang, digest_of_inputs in inputs.items():
+        writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
     outcome.lap("render, stage and engine")
 
     # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
+    last = read_build_state(work / SITE_STATE)
+    site, new_site = root / "site", writer.fresh_folder(work / "site-next")
+    code = code_digest()
     finishing = {
-        lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks, site_url_for(base["site_url"], lang), page_dates(pages, _content_pages(root, lang), lang, history))
+        lang: Finishing(
+            work / f"site-{lang}", new_site / LANGUAGE_ROOTS[lang], site / LANGUAGE_ROOTS[lang], LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
+            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), code,
+            work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
+        )
         for lang in LANGUAGES
     }
-    with apart.started("generator.build:finish_language", {lang: finishing[lang] for lang in LANGUAGES[1:]}) as children:
-        finish_language(*finishing[LANGUAGES[0]])
+    made_from: dict[str, str] = {}
+    with apart.started("generator.build:finish_language", {lang: (finishing[lang],) for lang in LANGUAGES[1:]}) as children:
+        made_from.update(finish_language(finishing[LANGUAGES[0]]))
         for child in children.values():
-            apart.result(child)
-    site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
-    for language_root in filter(None, LANGUAGE_ROOTS.values()):
-        writer.drop_copies(site / language_root / "assets", site / "assets")
+            made_from.update(apart.result(child))
     outcome.lap("finish pages")
-    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind")
+
+    glob = search_glob(list(search_marks))
+    searched = digest(glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
+    if last.get("search") == searched and (site / urls.SEARCH_INDEX_FOLDER).is_dir():
+        writer.keep_folder(site / urls.SEARCH_INDEX_FOLDER, new_site / urls.SEARCH_INDEX_FOLDER)
+    else:
+        writer.write_search_index(new_site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / "pagefind")
     outcome.lap("search index")
-    writer.swap_in(site, root / "site")
+    # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
+    writer.forget(work / SITE_STATE)
+    writer.swap_in(new_site, site)
+    writer.write_json(work / SITE_STATE, {"files": made_from, "search": searched})
     outcome.built = True
     return outcome

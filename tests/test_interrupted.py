@@ -81,6 +81,9 @@ def test_an_interrupted_build_ends_its_processes_and_says_so_in_one_line(tmp_pat
     assert finished.stdout == ""
     assert started and [pid for pid in started if running(pid)] == []
     assert not (root / "site").exists()
-    # Whatever the interrupted build left in build/, the next build works.
-    assert (root / "build" / "site-en").is_dir()
-    built(root, build(root, TODAY))
+    # Whatever the interrupted build left in build/ (here, as if the engine and the finishing had half written), the next build works.
+    for leftover in (root / "build" / "site-en" / "stale" / "index.html", root / "build" / "site-next" / "stale.html"):
+        leftover.parent.mkdir(parents=True, exist_ok=True)
+        leftover.write_text("half written", encoding="utf-8")
+    site = built(root, build(root, TODAY))
+    assert (site / "index.html").is_file() and not (site / "stale").exists() and not (site / "stale.html").exists()

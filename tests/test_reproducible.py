@@ -1,4 +1,4 @@
-"""Two builds of one commit are byte-identical, on any day: every file of the site, compared byte for byte."""
+"""Two builds of one commit are byte-identical, on any day, and a build that redoes only what an edit changed makes the same site as a clean one: every file compared byte for byte."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime
 import gzip
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -37,10 +38,24 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture project built once, on the day the tests are frozen at."""
+def first_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project built once, on the day the tests are frozen at; copy it before changing anything."""
     root = committed_project(tmp_path_factory.mktemp("first"))
-    return built(root, build(root, TODAY))
+    built(root, build(root, TODAY))
+    return root
+
+
+@pytest.fixture(scope="module")
+def first_site(first_project: Path) -> Path:
+    """The site of `first_project`."""
+    return first_project / "site"
+
+
+def edit(root: Path) -> None:
+    """Change one record's name, which lists on other pages show too, and one hand-written page."""
+    record, page = root / "services" / "example.yaml", root / "content" / "nl" / "privacy.md"
+    record.write_text(record.read_text(encoding="utf-8").replace("en: Example Family Service\n", "en: Example Family Services Ltd\n", 1), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -73,3 +88,24 @@ def test_a_page_without_history_has_no_date_and_others_keep_theirs() -> None:
     xml = "<url>\n         <loc>https://x.org/nl/</loc>\n         <lastmod>2030-01-01</lastmod>\n    </url><url><loc>https://x.org/nl/about/</loc><lastmod>2030-01-01</lastmod></url>"
     dated = dated_sitemap(xml, "https://x.org/nl/", {"index.html": "2026-01-02"})
     assert dated == "<url>\n         <loc>https://x.org/nl/</loc>\n         <lastmod>2026-01-02</lastmod>\n    </url><url><loc>https://x.org/nl/about/</loc></url>"
+
+
+@pytest.mark.slow
+def test_a_build_after_an_edit_redoes_only_what_changed_and_makes_what_a_clean_build_makes(first_project: Path, tmp_path: Path) -> None:
+    # A copy keeps the files' times, which tell the engine's dirty build what is newer than its output.
+    again = Path(shutil.copytree(first_project, tmp_path / "again", symlinks=True))
+    untouched = again / "build" / "site-en" / "glossary" / "index.html"
+    engine_time = untouched.stat().st_mtime_ns
+    edit(again)
+    incremental = site_files(built(again, build(again, TODAY)))
+    assert untouched.stat().st_mtime_ns == engine_time, "the engine built an unchanged page again"
+
+    clean = tmp_path / "clean"
+    for name in ("services", "content", "site_templates", "mkdocs.yml", ".git"):
+        (shutil.copytree if (first_project / name).is_dir() else shutil.copy)(first_project / name, clean / name)
+    edit(clean)
+    expected = site_files(built(clean, build(clean, TODAY)))
+    assert b"Example Family Services Ltd" in incremental["providers/index.html"]
+    assert b"Een zin erbij." in incremental["nl/privacy/index.html"]
+    assert sorted(incremental) == sorted(expected)
+    assert [name for name in expected if incremental[name] != expected[name]] == []

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -64,15 +64,6 @@ def fresh_folder(path: Path) -> Path:
     return path
 
 
-def assemble_site(parts: dict[str, Path]) -> Path:
-    """Move each language's built site into one folder: English at the root, the others in /<lang>/."""
-    first = parts[""]
-    for prefix, folder in parts.items():
-        if prefix:
-            os.replace(folder, first / prefix)
-    return first
-
-
 def swap_in(new: Path, target: Path) -> None:
     """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
     old = target.with_name(target.name + ".old")
@@ -98,33 +89,43 @@ def _uninterrupted() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
-    """Pass every HTML page under `folder` through `transform(path relative to folder, html)`; write those it changed.
+def write_text(path: Path, text: str) -> None:
+    """Write a new file of the site being made (never one `keep` linked: it would change the last site too)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
-    Each page is read once and written at most once: this runs over every page of the site.
-    """
-    written = 0
-    for path in folder.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        new = transform(path.relative_to(folder).as_posix(), html)
-        if new != html:
-            path.write_text(new, encoding="utf-8")
-            written += 1
-    return written
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy a file into the site being made."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def keep(previous: Path, target: Path) -> None:
+    """Put a file of the last site into the one being made: a hard link (nothing writes to either afterwards), else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(previous, target)
+    except OSError:
+        shutil.copyfile(previous, target)
+
+
+def keep_folder(previous: Path, target: Path) -> None:
+    """`keep` every file of a folder of the last site."""
+    for path in previous.rglob("*"):
+        if path.is_file():
+            keep(path, target / path.relative_to(previous))
+
+
+def forget(path: Path) -> None:
+    """Remove a state file of the build, if there is one."""
+    path.unlink(missing_ok=True)
 
 
 def write_sitemap(folder: Path, xml: str) -> None:
     """Write a built site's sitemap.xml and its gzipped copy, which carries no time or name, so that it is the same on any day."""
-    (folder / "sitemap.xml").write_text(xml, encoding="utf-8")
+    write_text(folder / "sitemap.xml", xml)
     (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
-
-
-def drop_copies(folder: Path, original: Path) -> None:
-    """Delete `folder`, every file of which must be a byte-for-byte copy of the same file under `original`."""
-    for path in folder.rglob("*"):
-        if path.is_file() and path.read_bytes() != (original / path.relative_to(folder)).read_bytes():
-            raise ValueError(f"{path} differs from {original / path.relative_to(folder)}, so it cannot be shared")
-    shutil.rmtree(folder)
 
 
 def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path) -> None:
