@@ -40,6 +40,9 @@ from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
 
+TRASH = "trash"
+"""In build/: the sites that builds replaced, deleted by the next build while it works."""
+
 
 @dataclass
 class Outcome:
@@ -218,6 +221,12 @@ def stage_language(
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language, redoing only what changed since the last build."""
+    # The site the last build replaced is deleted meanwhile.
+    with writer.emptying(root / "build" / TRASH):
+        return _build(root, today, strict)
+
+
+def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -290,7 +299,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     outcome.lap("search index")
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
-    writer.swap_in(new_site, site)
+    writer.swap_in(new_site, site, work / TRASH)
     writer.write_json(work / SITE_STATE, {"files": made_from, "search": searched})
     outcome.built = True
     return outcome

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,15 +65,30 @@ def fresh_folder(path: Path) -> Path:
     return path
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+def swap_in(new: Path, target: Path, trash: Path) -> None:
+    """Replace `target` with `new` in two renames, so a failed build never leaves a half site; the old one goes into `trash` (see `emptying`)."""
+    trash.mkdir(parents=True, exist_ok=True)
     with _uninterrupted():
         if target.exists():
-            os.replace(target, old)
+            os.replace(target, trash / f"{target.name}-{time.time_ns()}")
         os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def emptying(trash: Path) -> Iterator[None]:
+    """Delete what `trash` holds now in a thread while the caller works (thousands of files take seconds), waiting for it on leaving."""
+    held = sorted(trash.iterdir()) if trash.is_dir() else []
+
+    def empty() -> None:
+        for path in held:
+            shutil.rmtree(path, ignore_errors=True)
+
+    thread = threading.Thread(target=empty)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
 
 
 @contextlib.contextmanager
