@@ -3,6 +3,9 @@
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
     ─► engine build per language ─► finish each language's pages (HTML fixes, shared
     assets, search marks, CSP) ─► search index ─► swap into site/
+
+Every page is rendered on every build; what comes after is redone only for
+what changed since the last build (publish/incremental.py says how).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from generator.pages.views import programme_views, provider_views
 from generator.problem import Problem
 from generator.publish import writer
 from generator.publish.csp import add_csp
-from generator.publish.engine import chosen_engine, run_engine_builds
+from generator.publish.engine import chosen_engine, engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state
@@ -243,9 +246,22 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     staging = (root, pages, data, today, base, history, names)
     engine = chosen_engine()
 
+    last = read_build_state(work / SITE_STATE)
+    site, new_site = root / "site", writer.fresh_folder(work / "site-next")
+    code = code_digest()
+    made_from: dict[str, str] = {}
+
+    def finishing(lang: str) -> Finishing:
+        return Finishing(
+            work / f"site-{lang}", new_site / LANGUAGE_ROOTS[lang], site / LANGUAGE_ROOTS[lang], LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
+            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), code,
+            work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
+        )
+
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
-    # engine build starts as soon as its pages are staged.
+    # engine build starts as soon as its pages are staged, and its pages are finished here as
+    # soon as it ends, while the other language's engine still runs.
     with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
         def staged() -> Iterator[tuple[Path, bool]]:
@@ -261,34 +277,17 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
                     yield work / f"mkdocs.{lang}.yml", dirty
 
         inputs: dict[str, str] = {}
-        built = run_engine_builds(staged(), work)
-    for config, status, output in built:
-        if status != 0:
-            outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
+        with engine_builds(staged(), work) as ended:
+            for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
+                if status != 0:
+                    outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
+                    continue
+                writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
+                if not (outcome.messages or outcome.errors):
+                    made_from.update(finish_language(finishing(lang)))
     if outcome.messages or outcome.errors:
         return outcome
-    for lang, digest_of_inputs in inputs.items():
-        writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
-    outcome.lap("render, stage and engine")
-
-    # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
-    last = read_build_state(work / SITE_STATE)
-    site, new_site = root / "site", writer.fresh_folder(work / "site-next")
-    code = code_digest()
-    finishing = {
-        lang: Finishing(
-            work / f"site-{lang}", new_site / LANGUAGE_ROOTS[lang], site / LANGUAGE_ROOTS[lang], LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
-            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), code,
-            work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
-        )
-        for lang in LANGUAGES
-    }
-    made_from: dict[str, str] = {}
-    with apart.started("generator.build:finish_language", {lang: (finishing[lang],) for lang in LANGUAGES[1:]}) as children:
-        made_from.update(finish_language(finishing[LANGUAGES[0]]))
-        for child in children.values():
-            made_from.update(apart.result(child))
-    outcome.lap("finish pages")
+    outcome.lap("render, stage, engine and finish pages")
 
     glob = search_glob(list(search_marks))
     searched = digest(glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))

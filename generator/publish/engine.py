@@ -9,10 +9,11 @@ as its theme. Both are installed side by side (Material needs MkDocs itself).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from generator.apart import OWN_SESSION, end
@@ -50,19 +51,26 @@ def engine_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_engine_builds(configs: Iterable[tuple[Path, bool]], cwd: Path) -> list[tuple[Path, int, str]]:
-    """Build each config with the chosen engine (dirty or not), side by side, each started as soon as `configs` yields it; return (config, status, output)."""
+def _ended(config: Path, process: subprocess.Popen[str]) -> tuple[Path, int, str]:
+    """An engine build's (config, status, output), once it has ended."""
+    output, _ = process.communicate()
+    return config, process.returncode, output
+
+
+@contextlib.contextmanager
+def engine_builds(configs: Iterable[tuple[Path, bool]], cwd: Path) -> Iterator[Iterator[tuple[Path, int, str]]]:
+    """Build each config with the chosen engine (dirty or not), side by side, each started as soon as `configs` yields it.
+
+    Gives the builds' (config, status, output) in the order they started,
+    each once it has ended; on leaving, ends any build still running.
+    """
     engine = chosen_engine()
     running: list[tuple[Path, subprocess.Popen[str]]] = []
     try:
         for config, dirty in configs:
             process = subprocess.Popen(build_command(config, engine, dirty=dirty), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **OWN_SESSION)
             running.append((config, process))
-        results = []
-        for config, process in running:
-            output, _ = process.communicate()
-            results.append((config, process.returncode, output))
-        return results
+        yield (_ended(config, process) for config, process in running)
     finally:
         # Interrupted, or `configs` failed while an engine ran: none is left writing into build/.
         end(process for _, process in running)
