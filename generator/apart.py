@@ -4,11 +4,7 @@ Rendering is pure Python, so two languages rendered in threads would take
 turns on one core. A subprocess rather than multiprocessing: a spawned pool
 re-imports the caller's main module, which a script without a main guard
 cannot bear. The arguments go in, and the result comes back, as pickles.
-
-Every process the build starts (these, the engine's, Pagefind's) starts in a
-session of its own: Ctrl-C in a terminal reaches the build alone, which ends
-its processes itself and says so in one line, rather than each of them
-printing its own traceback.
+Each starts in a session of its own (publish/processes.py).
 """
 
 from __future__ import annotations
@@ -19,16 +15,15 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+
+from generator.publish.processes import OWN_SESSION, end
 
 Key = TypeVar("Key")
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
-
-OWN_SESSION: dict[str, Any] = {"start_new_session": True}
-"""The Popen options of every process the build starts, so that the build alone receives Ctrl-C (see above)."""
 
 
 def start(function: str, *args: Any) -> subprocess.Popen[bytes]:
@@ -52,14 +47,6 @@ def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[K
         yield children
     finally:
         end(children.values())
-
-
-def end(children: Iterable[subprocess.Popen[Any]]) -> None:
-    """End the processes still running of `children` (those already ended are untouched), and wait for each."""
-    for child in children:
-        if child.poll() is None:
-            child.kill()
-        child.wait()
 
 
 def result(child: subprocess.Popen[bytes]) -> Any:

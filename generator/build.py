@@ -178,7 +178,7 @@ def finish_language(finishing: Finishing) -> dict[str, str]:
         if finishing.made_from.get(site_path) == made_from[site_path] and (finishing.previous / name).is_file():
             writer.keep(finishing.previous / name, target / name)
         elif page:
-            writer.write_text(target / name, finish_page(site_path, data.decode("utf-8"), finishing.search_marks))
+            writer.write_file(target / name, finish_page(site_path, data.decode("utf-8"), finishing.search_marks))
         else:
             writer.copy_file(path, target / name)
     writer.write_sitemap(target, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from generator.apart import OWN_SESSION, end
+from generator.publish.processes import OWN_SESSION, end
 
 ENGINES = ("mkdocs", "properdocs")
 """The engines DIRECTORY_ENGINE may name, the first the default; each is run as `python -m <name> build`."""

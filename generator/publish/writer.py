@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from generator.apart import OWN_SESSION
 from generator.formats import json_text
+from generator.publish.processes import OWN_SESSION
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -105,7 +105,7 @@ def _uninterrupted() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_file(path: Path, text: str) -> None:
     """Write a new file of the site being made (never one `keep` linked: it would change the last site too)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -140,7 +140,7 @@ def forget(path: Path) -> None:
 
 def write_sitemap(folder: Path, xml: str) -> None:
     """Write a built site's sitemap.xml and its gzipped copy, which carries no time or name, so that it is the same on any day."""
-    write_text(folder / "sitemap.xml", xml)
+    write_file(folder / "sitemap.xml", xml)
     (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
