@@ -106,9 +106,18 @@ def _confirm_translations(root: Path, today: datetime.date, names: list[str]) ->
     return 0
 
 
+def _unexpected(error: Exception) -> str:
+    """The one sentence an editor sees for a failure that is not theirs."""
+    return f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers."
+
+
 def _rebuild(root: Path, today: datetime.date | None) -> list[str]:
     """Build for the preview, printing what the build command prints; the problems that stopped it, if any."""
-    outcome = build(root, today or datetime.date.today())
+    try:
+        outcome = build(root, today or datetime.date.today())
+    except Exception as error:  # noqa: BLE001 - the preview says what stopped the build and waits for the next save
+        print(_unexpected(error), file=sys.stderr, flush=True)
+        return [_unexpected(error)]
     _report(outcome, strict=False)
     if outcome.built:
         print(f"Built site/ at {datetime.datetime.now():%H:%M:%S}.", flush=True)
@@ -207,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - editors get a sentence, developers opt into the traceback
         if os.environ.get("GENERATOR_DEBUG") == "1":
             raise
-        print(f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers.", file=sys.stderr)
+        print(_unexpected(error), file=sys.stderr)
         return 2
     finally:
         for number, handler in kept.items():

@@ -35,7 +35,7 @@ from generator.publish.csp import add_csp
 from generator.publish.engine import chosen_engine, engine_builds
 from generator.publish.history import last_changes
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
-from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state
+from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state, versions_of
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.search import UNUSED_BUNDLE_FILES, mark_for_search, search_glob, searched_pages
 from generator.publish.sitemap import dated_sitemap, page_dates
@@ -290,7 +290,7 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     outcome.lap("render, stage, engine and finish pages")
 
     glob = search_glob(list(search_marks))
-    searched = digest(glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
+    searched = digest(versions_of("pagefind"), glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
     if last.get("search") == searched and (site / urls.SEARCH_INDEX_FOLDER).is_dir():
         writer.keep_folder(site / urls.SEARCH_INDEX_FOLDER, new_site / urls.SEARCH_INDEX_FOLDER)
     else:

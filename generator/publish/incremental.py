@@ -57,9 +57,14 @@ def engine_inputs(root: Path, work: Path, lang: str, engine: str) -> str:
     """A digest of what every page of one language's engine build uses: its config, mkdocs.yml, the theme, the engine and the list of staged files."""
     docs = work / "docs" / lang
     staged = "\n".join(sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()))
-    versions = " ".join(f"{name} {metadata.version(name)}" for name in (engine, "mkdocs", "mkdocs-material"))
+    versions = versions_of(engine, "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
     config = (work / f"mkdocs.{lang}.yml").read_bytes()
     return digest(versions, config, (root / "mkdocs.yml").read_bytes(), tree_digest(root / "site_templates" / "overrides"), staged)
+
+
+def versions_of(*packages: str) -> str:
+    """The installed versions of `packages`, as one line (an upgrade changes what they make)."""
+    return " ".join(f"{name} {metadata.version(name)}" for name in packages)
 
 
 def code_digest() -> str:
