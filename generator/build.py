@@ -246,8 +246,9 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     staging = (root, pages, data, today, base, history, names)
     engine = chosen_engine()
 
-    last = read_build_state(work / SITE_STATE)
     site, new_site = root / "site", writer.fresh_folder(work / "site-next")
+    # What the state says of site/ holds only if site/ is still the folder the last build put there.
+    last = read_build_state(work / SITE_STATE) if site.is_dir() and read_build_state(work / SITE_STATE).get("folder") == site.stat().st_ino else {}
     code = code_digest()
     made_from: dict[str, str] = {}
 
@@ -299,6 +300,6 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
     writer.swap_in(new_site, site, work / TRASH)
-    writer.write_json(work / SITE_STATE, {"files": made_from, "search": searched})
+    writer.write_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "search": searched})
     outcome.built = True
     return outcome
