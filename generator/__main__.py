@@ -1,4 +1,4 @@
-"""Command line: .venv/bin/python -m generator build | check | report | schema | new | translations.
+"""Command line: .venv/bin/python -m generator build | serve | check | report | schema | new | translations.
 
 Editors see only plain messages: any unexpected failure is reported in one
 sentence and exit status 2, never a traceback (set GENERATOR_DEBUG=1 to see it).
@@ -10,12 +10,14 @@ import argparse
 import datetime
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
 from generator.build import Outcome, build, check, report
 from generator.commands import RUN
 from generator.problem import Problem
+from generator.publish import serve as preview
 from generator.publish import writer
 from generator.records.field_reference import with_field_reference
 from generator.records.json_schema import SCHEMA_PATH, schema_text
@@ -113,6 +115,26 @@ def _confirm_translations(root: Path, today: datetime.date, names: list[str]) ->
     return 0
 
 
+def _unexpected(error: Exception) -> str:
+    """The one sentence an editor sees for a failure that is not theirs."""
+    return f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers."
+
+
+def _rebuild(root: Path, today: datetime.date | None) -> list[str]:
+    """Build for the preview, printing what the build command prints; the problems that stopped it, if any."""
+    try:
+        outcome = build(root, today or datetime.date.today())
+    except Exception as error:  # noqa: BLE001 - the preview says what stopped the build and waits for the next save
+        print(_unexpected(error), file=sys.stderr, flush=True)
+        return [_unexpected(error)]
+    _report(outcome, strict=False)
+    if outcome.built:
+        print(f"Built site/ at {datetime.datetime.now():%H:%M:%S}.", flush=True)
+        return []
+    print("Nothing was written; the preview shows the problems.", file=sys.stderr, flush=True)
+    return [str(problem) for problem in outcome.errors] + outcome.messages
+
+
 def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -129,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text)
         command.add_argument("--strict", action="store_true", help="make warnings fail too")
         command.add_argument("--github", action="store_true", help="also print each problem as a GitHub Actions annotation")
+    serve = commands.add_parser("serve", help="build, serve site/ on 127.0.0.1 with live reload, and build again on each save")
+    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default 8000; 0: any free port)")
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=["provider"], help="what to start: provider")
     new.add_argument("id", help="the provider's short name, e.g. hacro: lower-case letters, digits and hyphens")
@@ -156,6 +180,9 @@ def run(args: argparse.Namespace) -> int:
         return _new_provider(root, args.id, today)
     if args.command == "report":
         return _print_report(root, today)
+    if args.command == "serve":
+        preview.run(root, args.port, lambda: _rebuild(root, args.today), lambda line: print(line, flush=True))
+        return 0
     if args.command == "check":
         files, problems = check(root, today)
         return _report(Outcome(problems=problems, files=files), args.strict, args.github)
@@ -165,11 +192,31 @@ def run(args: argparse.Namespace) -> int:
     return status if outcome.built else 1
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or kill (SIGTERM) during a build."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _interrupt(number: int, _frame: object) -> None:
+    raise Interrupted(number)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = _parser().parse_args(argv)
+    # A build ends its processes as it unwinds (apart, engine), then says so in one line.
+    kept = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)} if args.command in ("build", "serve") else {}
     try:
         return run(args)
+    except Interrupted as interruption:
+        if args.command == "serve":
+            print("Preview stopped; site/ holds the last build that succeeded.", file=sys.stderr)
+            return 0 if interruption.number == signal.SIGINT else 128 + interruption.number
+        print("Build interrupted; site/ is unchanged.", file=sys.stderr)
+        return 128 + interruption.number
     except BrokenPipeError:
         # Whoever read the output (`report | head`) stopped early: not a failure.
         # Point stdout at nothing so Python's own flush at exit stays quiet too.
@@ -178,8 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - editors get a sentence, developers opt into the traceback
         if os.environ.get("GENERATOR_DEBUG") == "1":
             raise
-        print(f"The generator stopped unexpectedly ({type(error).__name__}: {error}). Nothing was written; please report this to the developers.", file=sys.stderr)
+        print(_unexpected(error), file=sys.stderr)
         return 2
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
 
 
 if __name__ == "__main__":

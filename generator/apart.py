@@ -4,6 +4,7 @@ Rendering is pure Python, so two languages rendered in threads would take
 turns on one core. A subprocess rather than multiprocessing: a spawned pool
 re-imports the caller's main module, which a script without a main guard
 cannot bear. The arguments go in, and the result comes back, as pickles.
+Each starts in a session of its own (publish/processes.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.publish.processes import OWN_SESSION, end
+
 Key = TypeVar("Key")
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
@@ -26,7 +29,7 @@ _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 def start(function: str, *args: Any) -> subprocess.Popen[bytes]:
     """Start `function` ("module:name" in the package) with `args` in a process of its own; `result` waits for it."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    child = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
     try:
         # Left open: the child reads one pickle, and communicate() closes it.
         pickle.dump((function, args), child.stdin)  # type: ignore[arg-type]
@@ -43,9 +46,7 @@ def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[K
     try:
         yield children
     finally:
-        for child in children.values():  # ended already, unless the caller failed before waiting for it
-            child.kill()
-            child.wait()
+        end(children.values())
 
 
 def result(child: subprocess.Popen[bytes]) -> Any:

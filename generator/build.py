@@ -4,11 +4,16 @@
     ─► engine build per language ─► finish each language's pages (HTML fixes, shared
     assets, search marks, CSP) ─► postcode files (kept between builds) ─► search index
     ─► swap into site/
+
+Every page is rendered on every build; what comes after is redone only for
+what changed since the last build (publish/incremental.py says how).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import json
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -35,14 +40,19 @@ from generator.publish import writer
 from generator.publish.config_rules import config_problems
 from generator.publish.content_rules import content_problems
 from generator.publish.csp import add_csp, foreign_scripts
-from generator.publish.engine import chosen_engine, run_engine_builds
+from generator.publish.engine import chosen_engine, engine_builds
 from generator.publish.history import last_changes, last_commits
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
-from generator.publish.mkdocs_config import language_config, read_base, repository, source_documents
+from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state, versions_of
+from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
+from generator.publish.sitemap import dated_sitemap, page_dates
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
 from generator.records.translation_state import read_state, stale_translations
+
+TRASH = "trash"
+"""In build/: the sites that builds replaced, deleted by the next build while it works."""
 
 
 @dataclass
@@ -137,6 +147,12 @@ def _files_under(folder: Path, prefix: str = "") -> dict[str, str]:
     return {prefix + path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
+def _content_pages(root: Path, lang: str) -> list[str]:
+    """The hand-written pages of one language, by their path under content/<lang>/."""
+    folder = root / "content" / lang
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
 def finish_page(path: str, html: str, search_marks: dict[str, SearchMark]) -> str:
     """A built page (`path` under site/) as it is served: Material's HTML mended, the assets shared, marked for search, with its CSP last.
 
@@ -153,21 +169,68 @@ def finish_page(path: str, html: str, search_marks: dict[str, SearchMark]) -> st
     return add_csp(html)
 
 
+@dataclass(frozen=True)
+class Finishing:
+    """What finishing one language's built pages takes, besides the pages themselves."""
+
+    built: Path
+    """The engine's output for the language (kept in build/ for the next build)."""
+    target: Path
+    """Where the language's finished files go in the new site."""
+    previous: Path
+    """The same place in the last site, whose files are kept when they were made from the same input."""
+    language_root: str
+    site_url: str
+    search_marks: dict[str, SearchMark]
+    dates: dict[str, str]
+    """When each page last changed, for the sitemap (built path → ISO date)."""
+    made_from: dict[str, str]
+    """The digest each file of the last site was made from (site path → digest)."""
+    code: str
+    """The digest of the generator's code, which finishing runs."""
+    shared_assets: Path | None = None
+    """The first language's built assets, which this language's pages use instead of copies of their own."""
+
+
+def _mark_text(mark: SearchMark | None) -> str:
+    """How search reads a page, as text for the digest a finished page is made from."""
+    return json.dumps(dataclasses.asdict(mark) if mark else None, sort_keys=True)
+
+
 FOREIGN_SCRIPT = "the page holds a script the site does not ship (“{text}”); a page may carry no scripts of its own, so nothing is published"
 
 
-def finish_language(folder: Path, language_root: str, search_marks: dict[str, SearchMark]) -> list[Problem]:
-    """Finish every page of one language's built site (`folder`, to be served under `language_root`); return each script the site does not ship."""
+def finish_language(finishing: Finishing) -> tuple[dict[str, str], list[Problem]]:
+    """Put every file of one language's built site, finished, into the new site (keeping those made as last time) and date its sitemap.
+
+    Returns the digest each file was made from (site path → digest), and each
+    script on a page that the site does not ship.
+    """
+    made_from: dict[str, str] = {}
     problems: list[Problem] = []
-
-    def finish(path: str, html: str) -> str:
-        finished = finish_page(language_root + path, html, search_marks)
-        # A last guard behind the content check: the policy already leaves such a script out, so it could not run.
-        problems.extend(Problem(f"site/{language_root}{path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(finished))
-        return finished
-
-    writer.rewrite_pages(folder, finish)
-    return problems
+    built, target = finishing.built, finishing.target
+    for path in sorted(built.rglob("*")):
+        name = path.relative_to(built).as_posix()
+        if not path.is_file() or name in ("sitemap.xml", "sitemap.xml.gz"):
+            continue
+        if finishing.shared_assets is not None and name.startswith("assets/"):
+            if path.read_bytes() != (finishing.shared_assets / name.removeprefix("assets/")).read_bytes():
+                raise ValueError(f"{path} differs from the first language's copy, so it cannot be shared")
+            continue
+        site_path, data = finishing.language_root + name, path.read_bytes()
+        page = name.endswith(".html")
+        made_from[site_path] = digest(finishing.code, data, _mark_text(finishing.search_marks.get(site_path))) if page else digest(data)
+        if finishing.made_from.get(site_path) == made_from[site_path] and (finishing.previous / name).is_file():
+            writer.keep(finishing.previous / name, target / name)
+        elif page:
+            finished = finish_page(site_path, data.decode("utf-8"), finishing.search_marks)
+            # A last guard behind the content check: the policy already leaves such a script out, so it could not run.
+            problems += [Problem(f"site/{site_path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(finished)]
+            writer.write_file(target / name, finished)
+        else:
+            writer.copy_file(path, target / name)
+    writer.write_sitemap(target, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
+    return made_from, problems
 
 
 def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
@@ -204,8 +267,7 @@ def stage_language(
     problems = content_link_problems(content, docs, lang)
     if not problems:
         writer.stage(work / "docs" / lang, docs)
-        site_part = writer.fresh_folder(work / f"site-{lang}")
-        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", site_part.name, "../mkdocs.yml"))
+        writer.write_yaml(work / f"mkdocs.{lang}.yml", language_config(lang, base, f"docs/{lang}", f"site-{lang}", "../mkdocs.yml"))
     return marks, problems
 
 
@@ -229,7 +291,13 @@ def postcode_files(cache: Path = POSTCODE_CACHE) -> Path:
 
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
-    """Check the records and, if nothing is wrong, build site/ for every language."""
+    """Check the records and, if nothing is wrong, build site/ for every language, redoing only what changed since the last build."""
+    # The site the last build replaced is deleted meanwhile.
+    with writer.emptying(root / "build" / TRASH):
+        return _build(root, today, strict)
+
+
+def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -244,44 +312,66 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     search_marks: dict[str, SearchMark] = {}
     staging = (root, pages, data, today, base, history, names)
+    engine = chosen_engine()
+
+    site, new_site = root / "site", writer.fresh_folder(work / "site-next")
+    # What the state says of site/ holds only if site/ is still the folder the last build put there.
+    last = read_build_state(work / SITE_STATE) if site.is_dir() and read_build_state(work / SITE_STATE).get("folder") == site.stat().st_ino else {}
+    code = code_digest()
+    made_from: dict[str, str] = {}
+
+    def finishing(lang: str) -> Finishing:
+        return Finishing(
+            work / f"site-{lang}", new_site / LANGUAGE_ROOTS[lang], site / LANGUAGE_ROOTS[lang], LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
+            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), code,
+            work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
+        )
 
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
-    # engine build starts as soon as its pages are staged.
+    # engine build starts as soon as its pages are staged, and its pages are finished here as
+    # soon as it ends, while the other language's engine still runs.
     with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
-        def staged() -> Iterator[Path]:
+        def staged() -> Iterator[tuple[Path, bool]]:
             for lang in LANGUAGES:
                 marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
                 search_marks.update(marks)
                 outcome.problems += problems
                 if not problems:
-                    yield work / f"mkdocs.{lang}.yml"
+                    inputs[lang] = engine_inputs(root, work, lang, engine)
+                    state = engine_state_file(work, lang)
+                    dirty = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
+                    writer.forget(state)
+                    yield work / f"mkdocs.{lang}.yml", dirty
 
-        built = run_engine_builds(staged(), work)
-    for config, status, output in built:
-        if status != 0:
-            outcome.messages.append(f"{chosen_engine()} build failed for {config.name}:\n{output}")
+        inputs: dict[str, str] = {}
+        with engine_builds(staged(), work) as ended:
+            for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
+                if status != 0:
+                    outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
+                    continue
+                writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
+                if not (outcome.messages or outcome.errors):
+                    finished, unshipped = finish_language(finishing(lang))
+                    made_from.update(finished)
+                    outcome.problems += unshipped
     if outcome.messages or outcome.errors:
         return outcome
-    outcome.lap("render, stage and engine")
+    outcome.lap("render, stage, engine and finish pages")
 
-    # Each language's pages are finished side by side, the others in processes of their own, as they were rendered.
-    finishing = {lang: (work / f"site-{lang}", LANGUAGE_ROOTS[lang], search_marks) for lang in LANGUAGES}
-    with apart.started("generator.build:finish_language", {lang: finishing[lang] for lang in LANGUAGES[1:]}) as children:
-        outcome.problems += finish_language(*finishing[LANGUAGES[0]])
-        for child in children.values():
-            outcome.problems += apart.result(child)
-    if outcome.errors:
-        return outcome
-    site = writer.assemble_site({LANGUAGE_ROOTS[lang].rstrip("/"): work / f"site-{lang}" for lang in LANGUAGES})
-    for language_root in filter(None, LANGUAGE_ROOTS.values()):
-        writer.drop_copies(site / language_root / "assets", site / "assets")
-    outcome.lap("finish pages")
-    writer.copy_folder(postcode_files(), site / urls.POSTCODES_FOLDER)
+    writer.copy_folder(postcode_files(), new_site / urls.POSTCODES_FOLDER)
     outcome.lap("postcodes")
-    writer.write_search_index(site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, search_glob(list(search_marks)), work / "pagefind", EXCLUDED)
+    glob = search_glob(list(search_marks))
+    searched = digest(versions_of("pagefind"), glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
+    if last.get("search") == searched and (site / urls.SEARCH_INDEX_FOLDER).is_dir():
+        writer.keep_folder(site / urls.SEARCH_INDEX_FOLDER, new_site / urls.SEARCH_INDEX_FOLDER)
+    else:
+        writer.write_search_index(new_site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / "pagefind", EXCLUDED)
     outcome.lap("search index")
-    writer.swap_in(site, root / "site")
+    # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
+    writer.forget(work / SITE_STATE)
+    writer.swap_in(new_site, site, work / TRASH)
+    writer.write_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "search": searched})
     outcome.built = True
     return outcome

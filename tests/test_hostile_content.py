@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import generator.__main__ as cli
-from generator.build import build, check, finish_language, foreign_names, plan
+from generator.build import Finishing, build, check, finish_language, foreign_names, plan
 from generator.pages import urls
 from generator.pages.plan import Page
 from generator.pages.render import environment, render_page
@@ -104,12 +104,13 @@ def test_a_site_address_from_the_environment_is_refused_on_its_line(tmp_path: Pa
 
 def test_finishing_a_page_with_a_script_the_site_does_not_ship_is_a_problem(tmp_path: Path) -> None:
     """The last guard behind check: a page whose inline script no template wrote is named with its line, and the policy leaves the script out."""
-    page = tmp_path / "about" / "index.html"
-    page.parent.mkdir()
-    page.write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n<script>alert(1)</script></body></html>', encoding="utf-8")
-    problems = finish_language(tmp_path, "", {})
+    built, target = tmp_path / "built", tmp_path / "site"
+    (built / "about").mkdir(parents=True)
+    (built / "about" / "index.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n<script>alert(1)</script></body></html>', encoding="utf-8")
+    (built / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>', encoding="utf-8")
+    _, problems = finish_language(Finishing(built, target, tmp_path / "last", "", "https://example.org/", {}, {}, {}, "code"))
     assert [str(p) for p in problems] == ["site/about/index.html:4: the page holds a script the site does not ship (“alert(1)”); a page may carry no scripts of its own, so nothing is published"]
-    assert "'sha256-" not in page.read_text(encoding="utf-8")
+    assert "'sha256-" not in (target / "about" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_name_a_record_declares_is_marked_only_on_its_own_pages(tmp_path: Path) -> None:

@@ -9,11 +9,14 @@ as its theme. Both are installed side by side (Material needs MkDocs itself).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+
+from generator.publish.processes import OWN_SESSION, end
 
 ENGINES = ("mkdocs", "properdocs")
 """The engines DIRECTORY_ENGINE may name, the first the default; each is run as `python -m <name> build`."""
@@ -27,8 +30,19 @@ def chosen_engine(environ: Mapping[str, str] = os.environ) -> str:
     return name
 
 
-def build_command(config: Path, engine: str, *options: str) -> list[str]:
-    """The command that builds one language's config with `engine`, failing on any warning."""
+_QUIET_DIRTY = (
+    "import logging, runpy, sys; engine = sys.argv.pop(1); "
+    "logging.getLogger(engine + '.commands.build').addFilter(lambda record: not record.getMessage().startswith(\"A 'dirty' build\")); "
+    "sys.argv[0] = engine; runpy.run_module(engine, run_name='__main__', alter_sys=True)"
+)
+"""The engine's command line with one warning left out: that a `--dirty` build may link wrongly, which
+--strict would fail on. Ours is dirty only when nothing but pages' own text changed (publish/incremental.py)."""
+
+
+def build_command(config: Path, engine: str, *options: str, dirty: bool = False) -> list[str]:
+    """The command that builds one language's config with `engine`, failing on any warning; `dirty`: only the pages whose staged file changed."""
+    if dirty:
+        return [sys.executable, "-c", _QUIET_DIRTY, engine, "build", "--strict", "--dirty", *options, "-f", str(config)]
     return [sys.executable, "-m", engine, "build", "--strict", *options, "-f", str(config)]
 
 
@@ -37,15 +51,26 @@ def engine_environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run_engine_builds(configs: Iterable[Path], cwd: Path) -> list[tuple[Path, int, str]]:
-    """Build each config with the chosen engine, side by side, each started as soon as `configs` yields it; return (config, status, output)."""
+def _ended(config: Path, process: subprocess.Popen[str]) -> tuple[Path, int, str]:
+    """An engine build's (config, status, output), once it has ended."""
+    output, _ = process.communicate()
+    return config, process.returncode, output
+
+
+@contextlib.contextmanager
+def engine_builds(configs: Iterable[tuple[Path, bool]], cwd: Path) -> Iterator[Iterator[tuple[Path, int, str]]]:
+    """Build each config with the chosen engine (dirty or not), side by side, each started as soon as `configs` yields it.
+
+    Gives the builds' (config, status, output) in the order they started,
+    each once it has ended; on leaving, ends any build still running.
+    """
     engine = chosen_engine()
-    running = [
-        (config, subprocess.Popen(build_command(config, engine), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        for config in configs
-    ]
-    results = []
-    for config, process in running:
-        output, _ = process.communicate()
-        results.append((config, process.returncode, output))
-    return results
+    running: list[tuple[Path, subprocess.Popen[str]]] = []
+    try:
+        for config, dirty in configs:
+            process = subprocess.Popen(build_command(config, engine, dirty=dirty), cwd=cwd, env=engine_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **OWN_SESSION)
+            running.append((config, process))
+        yield (_ended(config, process) for config, process in running)
+    finally:
+        # Interrupted, or `configs` failed while an engine ran: none is left writing into build/.
+        end(process for _, process in running)

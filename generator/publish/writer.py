@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from generator.formats import json_text
+from generator.publish.processes import OWN_SESSION
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -90,52 +98,89 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def fresh_folder(path: Path) -> Path:
-    """Empty a scratch folder, creating it if needed."""
+    """Empty a scratch folder, creating it if needed (whatever an interrupted build left there)."""
     shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+    path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def assemble_site(parts: dict[str, Path]) -> Path:
-    """Move each language's built site into one folder: English at the root, the others in /<lang>/."""
-    first = parts[""]
-    for prefix, folder in parts.items():
-        if prefix:
-            os.replace(folder, first / prefix)
-    return first
+def swap_in(new: Path, target: Path, trash: Path) -> None:
+    """Replace `target` with `new` in two renames, so a failed build never leaves a half site; the old one goes into `trash` (see `emptying`)."""
+    trash.mkdir(parents=True, exist_ok=True)
+    with _uninterrupted():
+        if target.exists():
+            os.replace(target, trash / f"{target.name}-{time.time_ns()}")
+        os.replace(new, target)
 
 
-def swap_in(new: Path, target: Path) -> None:
-    """Replace `target` with `new` in two renames, so a failed build never leaves a half site."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+@contextlib.contextmanager
+def emptying(trash: Path) -> Iterator[None]:
+    """Delete what `trash` holds now in a thread while the caller works (thousands of files take seconds), waiting for it on leaving."""
+    held = sorted(trash.iterdir()) if trash.is_dir() else []
+
+    def empty() -> None:
+        for path in held:
+            shutil.rmtree(path, ignore_errors=True)
+
+    thread = threading.Thread(target=empty)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
 
 
-def rewrite_pages(folder: Path, transform: Callable[[str, str], str]) -> int:
-    """Pass every HTML page under `folder` through `transform(path relative to folder, html)`; write those it changed.
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ignore Ctrl-C and kill (SIGINT, SIGTERM) while inside, so that no interruption falls between two renames."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals
+        return
+    kept = {number: signal.signal(number, signal.SIG_IGN) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
 
-    Each page is read once and written at most once: this runs over every page of the site.
-    """
-    written = 0
-    for path in folder.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        new = transform(path.relative_to(folder).as_posix(), html)
-        if new != html:
-            path.write_text(new, encoding="utf-8")
-            written += 1
-    return written
+
+def write_file(path: Path, text: str) -> None:
+    """Write a new file of the site being made (never one `keep` linked: it would change the last site too)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
-def drop_copies(folder: Path, original: Path) -> None:
-    """Delete `folder`, every file of which must be a byte-for-byte copy of the same file under `original`."""
-    for path in folder.rglob("*"):
-        if path.is_file() and path.read_bytes() != (original / path.relative_to(folder)).read_bytes():
-            raise ValueError(f"{path} differs from {original / path.relative_to(folder)}, so it cannot be shared")
-    shutil.rmtree(folder)
+def copy_file(source: Path, target: Path) -> None:
+    """Copy a file into the site being made."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def keep(previous: Path, target: Path) -> None:
+    """Put a file of the last site into the one being made: a hard link (nothing writes to either afterwards), else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(previous, target)
+    except OSError:
+        shutil.copyfile(previous, target)
+
+
+def keep_folder(previous: Path, target: Path) -> None:
+    """`keep` every file of a folder of the last site."""
+    for path in previous.rglob("*"):
+        if path.is_file():
+            keep(path, target / path.relative_to(previous))
+
+
+def forget(path: Path) -> None:
+    """Remove a state file of the build, if there is one."""
+    path.unlink(missing_ok=True)
+
+
+def write_sitemap(folder: Path, xml: str) -> None:
+    """Write a built site's sitemap.xml and its gzipped copy, which carries no time or name, so that it is the same on any day."""
+    write_file(folder / "sitemap.xml", xml)
+    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
 def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> None:
@@ -150,9 +195,14 @@ def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: s
     write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob, "exclude_selectors": list(excluded)})
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
-        cwd=scratch, capture_output=True, text=True, check=False,
+        cwd=scratch, capture_output=True, text=True, check=False, **OWN_SESSION,
     )
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
     for name in unused:
         (site / folder / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in a different order from run to run; sorted, two builds of one commit are the same.
+    entry = site / folder / "pagefind-entry.json"
+    listed = json.loads(entry.read_text(encoding="utf-8"))
+    listed["languages"] = dict(sorted(listed["languages"].items()))
+    entry.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
