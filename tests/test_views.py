@@ -16,6 +16,8 @@ from generator.pages.urls import referrer_path, relative_link
 from generator.pages.views import (
     CompareView,
     FinderView,
+    GroupSize,
+    ProgrammeView,
     ReferrerView,
     by_verdict,
     directory_places,
@@ -31,6 +33,7 @@ from generator.records.geography import gss_names
 from generator.records.model import Area, Country, DeliveryMode, Format, Referrer, Text
 
 from .conftest import fixture_files
+from .opendata_fixtures import fixture_views
 
 
 @pytest.fixture(scope="module")
@@ -306,3 +309,18 @@ def test_only_the_first_part_of_a_split_comparison_lists_every_area(programmes):
     assert "{ #areas }" not in last and f"[Programmes by area]({relative_link(CompareView(programmes, split, len(split.parts)).path, 'compare.md')}#areas)" in last
     assert not any(f"{area.name.en}](" in last for area in areas if area not in [group.area for group in split.parts[-1].areas])
 
+
+
+def _with_format(view: ProgrammeView, **changes: object) -> ProgrammeView:
+    programme = view.programme.model_copy(update={"format": view.programme.format.model_copy(update=changes)})
+    return dataclasses.replace(view, programme=programme)
+
+
+def test_the_group_size_is_a_number_not_published_not_a_group_or_no_fact_at_all() -> None:
+    """One rule for every page: a group states its size or has none published; one-to-one is not a group; an unknown format says nothing of groups."""
+    group = next(view for view in fixture_views() if view.programme.id == "example-group")
+    assert group.group_size == 12
+    assert _with_format(group, group_size=None).group_size == GroupSize.not_published
+    assert _with_format(group, group_size="unknown").group_size == GroupSize.not_published
+    assert _with_format(group, kind=Format.one_to_one, group_size=None).group_size == GroupSize.not_a_group
+    assert _with_format(group, kind="unknown").group_size is None

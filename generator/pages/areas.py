@@ -31,6 +31,11 @@ class AreaGroup:
         """The id of this area's section on a page."""
         return area_anchor(self.area)
 
+    @property
+    def whole_country(self) -> bool:
+        """Whether the area is its whole country, whose name a page then gives twice (as the country's and as the area's)."""
+        return self.area.is_whole(self.country)
+
 
 @dataclass(frozen=True)
 class CountryGroup:

@@ -140,7 +140,7 @@ def environment(
     def area_label(programme: Programme) -> str:
         """Where a programme runs, e.g. “Hertfordshire (United Kingdom)”; an area that is the whole country (its code is the country's) once."""
         names = [t(area.name) for area in programme.areas]
-        if [area.code for area in programme.areas] == [programme.country.value]:
+        if len(programme.areas) == 1 and programme.areas[0].is_whole(programme.country):
             return names[0]
         return f"{', '.join(names)} ({i18n.country_name(programme.country, lang)})"
 

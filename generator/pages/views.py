@@ -10,6 +10,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry
@@ -87,6 +88,13 @@ def eligibility(programme: Programme) -> Eligibility:
     )
 
 
+class GroupSize(StrEnum):
+    """A group size that is not a number."""
+
+    not_published = "not_published"
+    not_a_group = "not_a_group"
+
+
 @dataclass(frozen=True)
 class ProgrammeView:
     """One programme with everything its page shows, ids already resolved."""
@@ -108,6 +116,16 @@ class ProgrammeView:
     def path(self) -> str:
         """This programme's page."""
         return programme_path(self.programme.id)
+
+    @property
+    def group_size(self) -> int | GroupSize | None:
+        """The group size as a page states it: the largest group, not published (a group whose size the record leaves out), not a group (one-to-one), or None where the format itself is not published."""
+        f = self.programme.format
+        if f.kind == Format.one_to_one:
+            return GroupSize.not_a_group
+        if f.kind == Format.group:
+            return f.group_size if isinstance(f.group_size, int) else GroupSize.not_published
+        return None
 
     @property
     def provider_path(self) -> str:

@@ -279,6 +279,10 @@ class Area(Record):
         """The area's code, which links and filters name it by."""
         return self.code
 
+    def is_whole(self, country: Country) -> bool:
+        """Whether the area is the whole of `country`: its code is the country's own (NL)."""
+        return self.code == country.value
+
 
 class Contact(Record):
     """A way to reach the provider. Team inboxes first; name people only where the source names them."""
