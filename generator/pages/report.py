@@ -19,7 +19,7 @@ from generator.problem import FieldPath, Problem
 from generator.records.checks import REVIEW_WARN_DAYS
 from generator.records.load import LoadedFile
 from generator.records.model import UNKNOWN
-from generator.records.record_paths import id_path, nodes
+from generator.records.record_paths import id_path, parts
 
 REVIEW_SOON_DAYS = 60
 REPORT_PART_SIZE = 400
@@ -107,10 +107,9 @@ def report_parts(report: ReportView, size: int = REPORT_PART_SIZE) -> list[Repor
 
 
 def _unknowns(item: LoadedFile) -> Iterator[Entry]:
-    data = item.document.data
-    for path, node in nodes(data):
-        if node == UNKNOWN:
-            yield Entry(item.path, item.document.line_of(path), id_path(path, data), N_("not published in the sources; ask the provider and fill it in"))
+    for path, value in parts(item.record, str):
+        if value == UNKNOWN:
+            yield Entry(item.path, item.document.line_of(path), id_path(path, item.record), N_("not published in the sources; ask the provider and fill it in"))
 
 
 def _review(item: LoadedFile, today: datetime.date) -> Iterator[Entry]:

@@ -12,14 +12,14 @@ from generator.problem import FieldPath
 T = TypeVar("T")
 
 
-def id_path(path: FieldPath, data: Any) -> str:
-    """Write a path with ids where items have one: programmes[hacro-caring-dads].summary."""
+def id_path(path: FieldPath, record: BaseModel) -> str:
+    """Write a path of a checked record with ids where items have one: programmes[hacro-caring-dads].summary."""
     parts: list[str] = []
-    node = data
+    node: Any = record
     for step in path:
-        child = node[step]
+        child = node[step] if isinstance(step, int) else getattr(node, step)
         if isinstance(step, int):
-            parts.append(f"[{child['id']}]" if isinstance(child, dict) and "id" in child else f"[{step}]")
+            parts.append(f"[{getattr(child, 'id')}]" if isinstance(child, BaseModel) and "id" in type(child).model_fields else f"[{step}]")
         else:
             parts.append(("." if parts else "") + step)
         node = child

@@ -7,7 +7,7 @@ import subprocess
 
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.load import LoadedFile
-from generator.records.record_paths import nodes
+from generator.records.record_paths import parts
 
 HUNSPELL = "hunspell"
 """The spell checker to run; a test points it at a missing program."""
@@ -69,9 +69,7 @@ def names_and_texts(item: LoadedFile) -> tuple[set[str], list[tuple[FieldPath, s
     organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
     names: set[str] = set()
     texts: list[tuple[FieldPath, str]] = []
-    for path, node in nodes(item.document.data):
-        if not isinstance(node, str):
-            continue
+    for path, node in parts(item.record, str):
         if _is_name_path(path):
             for word in words(node):
                 names |= {word, *_parts(word)}

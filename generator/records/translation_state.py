@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.commands import RUN
-from generator.languages import LANGUAGES
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.load import LoadedFile
-from generator.records.record_paths import id_path, nodes
+from generator.records.model import Text
+from generator.records.record_paths import id_path, parts
 
 STATE_FILE = "translations.lock.json"
 State = dict[str, dict[str, dict[str, str]]]
@@ -48,10 +48,8 @@ def fingerprint(text: str) -> str:
 
 def texts(item: LoadedFile) -> Iterator[TextPlace]:
     """Every {en, nl} text in a loaded file."""
-    data = item.document.data
-    for path, node in nodes(data):
-        if isinstance(node, dict) and set(node) == set(LANGUAGES) and all(isinstance(v, str) for v in node.values()):
-            yield TextPlace(id_path(path, data), path, node["en"], node["nl"])
+    for path, text in parts(item.record, Text):
+        yield TextPlace(id_path(path, item.record), path, text.en, text.nl)
 
 
 def confirmed_state(files: list[LoadedFile], state: State) -> State:
