@@ -238,7 +238,7 @@ def test_without_javascript_the_button_is_a_plain_link_that_still_exits(browser:
         page.go_back()
         assert page.url == site_url + "/nl/about/"
         page.goto(site_url + "/nl/staying-safe-online/")
-        assert page.locator("#als-javascript-uit-staat").is_visible()
+        assert page.locator("#als-javascript-uitstaat").is_visible()
         page.goto(site_url + "/staying-safe-online/")
         assert "pressing Back returns to it" in page.locator("#if-javascript-is-off + p + ul").inner_text()
     finally:
