@@ -17,5 +17,9 @@ def compact_json(data: Any) -> str:
 
 
 def api_json_text(data: Any) -> str:
-    """JSON as json_text spells it, with <, > and & as \\u escapes: the same data to a JSON parser, and no markup where a host serves the file as HTML."""
-    return json_text(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """JSON for programs (the HSDS answers): without spaces, with <, > and & as \\u escapes, so the same data to a JSON parser and no markup where a host serves the file as HTML.
+
+    Without spaces, since Python spells indented JSON in Python code and
+    compact JSON in C: the answers are most of what the open data writes.
+    """
+    return compact_json(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -30,7 +30,7 @@ class OpenData:
         files = {PROGRAMMES_JSON: json_text(open_data(self.programmes))}
         snapshot = hsds.snapshot(self.programmes, lang, base_url, changes)
         for folder, data in snapshot.items():
-            files.update({folder + name: api_json_text(data) for name in HSDS_ANSWERS})
+            files.update(dict.fromkeys((folder + name for name in HSDS_ANSWERS), api_json_text(data)))
         examples = {name: snapshot[hsds_endpoint(name)]["contents"][0]["id"] for name, _, _ in openapi.ENDPOINTS if snapshot[hsds_endpoint(name)]["contents"]}
         files[OPENAPI] = json_text(openapi.openapi(lang, base_url, examples))
         package = spreadsheet.data_package(base_url)
