@@ -15,6 +15,7 @@ from generator.pages.render import environment, render_page
 from generator.pages.urls import referrer_path, relative_link
 from generator.pages.views import (
     CompareView,
+    Directory,
     FinderView,
     GroupSize,
     ProgrammeView,
@@ -45,6 +46,12 @@ def programmes():
 def whole(programmes):
     """The split of a directory small enough for one page (the fixture records)."""
     return split_programmes(programmes)
+
+
+def role_page(referrer, programmes, split=None):
+    """A role's page (its first part), as the plan makes it."""
+    split = split or whole(programmes)
+    return ReferrerView(referrer, split.parts[0], Directory(programmes, split))
 
 
 ENGLISH_COUNCILS = sorted(code for code in gss_names() if code.startswith("E06"))
@@ -86,7 +93,7 @@ def test_areas_are_grouped_by_country_gb_first(programmes):
 
 def test_social_worker_in_exampleshire_sees_the_area_block(programmes):
     """The finder shows this block of the social worker's page."""
-    view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
+    view = role_page(Referrer.social_worker, programmes)
     exampleshire = next(group for country in view.countries for group in country.areas if group.area.id == "E10000016")
     assert [item.programme.id for item in exampleshire.programmes] == ["example-group", "example-one-to-one"]
     routes = [item.route_for(Referrer.social_worker) for item in exampleshire.programmes]
@@ -134,7 +141,7 @@ def test_filter_options_are_those_in_use(programmes):
 
 
 def test_referrer_page_lists_every_programme_of_its_places_by_country_and_area(programmes):
-    view = ReferrerView(Referrer.probation_officer, programmes, whole(programmes))
+    view = role_page(Referrer.probation_officer, programmes)
     listed = [p.programme.id for c in view.countries for a in c.areas for p in a.programmes]
     assert sorted(set(listed)) == sorted(v.programme.id for v in programmes if v.programme.country == Country.GB)
     # The Dutch area keeps its section, empty, so the finder can say the role is not one of its places.
@@ -203,7 +210,7 @@ def test_courses_show_only_from_today_with_their_venue_and_dated_source(programm
     assert "No upcoming course is published." in later and "January 2027" not in later
     # The finder and the role pages give the next course with each answer.
     env = environment("en", datetime.date(2026, 11, 22))
-    role = render_page(env, Page(ReferrerView(Referrer.social_worker, programmes, whole(programmes))))
+    role = render_page(env, Page(role_page(Referrer.social_worker, programmes)))
     assert "Next course\n: Starts 12 January 2027, Tuesdays, 6 to 8 pm: Example Town Hall" in role
 
 
@@ -216,7 +223,7 @@ def test_intake_costs_by_residence_and_a_second_referrer_are_shown_with_their_da
     assert "**Also needed:** A professional who knows the family also refers him and attends the screening." in page
     dutch = render_page(environment("nl", datetime.date(2026, 11, 22)), Page(riverside))
     assert "Aanmelden mogelijk?\n: Vol: de volgende begindatum wordt nog bekendgemaakt (bron: Flyer van Riverside Dads Online, 15 september 2026)" in dutch
-    role = render_page(environment("en", datetime.date(2026, 11, 22)), Page(ReferrerView(Referrer.self, programmes, whole(programmes))))
+    role = render_page(environment("en", datetime.date(2026, 11, 22)), Page(role_page(Referrer.self, programmes)))
     assert "Taking referrals?\n: Full: the next start date is to be confirmed" in role
 
 
@@ -269,7 +276,7 @@ def test_areas_are_split_into_parts_of_whole_areas_in_order(programmes):
 
 def test_a_small_directory_is_one_part_on_the_pages_it_always_had(programmes):
     assert len(whole(programmes).parts) == 1
-    view = ReferrerView(Referrer.social_worker, programmes, whole(programmes))
+    view = role_page(Referrer.social_worker, programmes)
     onlyshire = next(group for country in view.every_area for group in country.areas if group.area.id == "E10000024")
     assert view.area_path(onlyshire) == referrer_path(Referrer.social_worker) == "referrals/social-worker.md"
 
@@ -278,8 +285,8 @@ def test_a_split_role_page_links_each_area_to_its_part(programmes):
     programmes = spread(programmes)
     split = split_programmes(programmes, size=2)
     parts = split.parts
-    first = ReferrerView(Referrer.probation_officer, programmes, split)
-    last = ReferrerView(Referrer.probation_officer, programmes, split, len(parts))
+    first = role_page(Referrer.probation_officer, programmes, split)
+    last = ReferrerView(Referrer.probation_officer, parts[-1])
     assert last.path == f"referrals/probation-officer/{len(parts)}.md"
     shown = [group.area.id for country in last.countries for group in country.areas]
     assert shown == [group.area.id for group in parts[-1].areas]

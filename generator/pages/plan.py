@@ -14,6 +14,7 @@ from generator.pages.areas import split_programmes
 from generator.pages.i18n import N_
 from generator.pages.views import (
     CompareView,
+    Directory,
     FinderView,
     ModelListView,
     ProgrammeListView,
@@ -126,8 +127,10 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages += [Page(view, view.record_file) for view in providers]
     roles = directory_roles(programmes)
     groups = role_groups(roles, directory_places(programmes))
-    pages.append(Page(ReferrerListView([ReferrerView(role, programmes, split) for role in roles], groups)))
-    pages += [Page(ReferrerView(role, programmes, split, n)) for role in roles for n in numbers]
+    directory = Directory(programmes, split)
+    first_parts = [ReferrerView(role, split.parts[0], directory) for role in roles]
+    pages.append(Page(ReferrerListView(first_parts, groups)))
+    pages += [Page(view) for first in first_parts for view in [first, *(ReferrerView(first.referrer, part) for part in split.parts[1:])]]
     pages.append(Page(FinderView(split, groups)))
     pages += [Page(CompareView(programmes, split, n)) for n in numbers]
     models = model_views(programmes, split)

@@ -375,19 +375,34 @@ class ProviderListView:
 
 
 @dataclass(frozen=True)
+class Directory:
+    """Every programme, and every area: what a role's first part counts and lists."""
+
+    programmes: list[ProgrammeView]
+    split: Split
+
+
+@dataclass(frozen=True)
 class ReferrerView:
     """One part of what one kind of referrer may use, area by area.
 
     The first part is the role's page: it also counts every programme and
-    links every area to the part that holds it.
+    links every area to the part that holds it. A later part holds only its
+    own programmes, so that a change to one record renders again only the
+    parts that show it (publish/rendered.py keys a page by its view).
     """
 
     template: ClassVar[str] = "referrer.md.j2"
 
     referrer: Referrer
-    programmes: list[ProgrammeView]
-    split: Split
-    number: int = 1
+    part: Part
+    directory: Directory | None = None
+    """On the first part only: every programme and area."""
+
+    @property
+    def number(self) -> int:
+        """Which part of the role's page this is, from 1."""
+        return self.part.number
 
     @property
     def path(self) -> str:
@@ -395,7 +410,8 @@ class ReferrerView:
         return referrer_path(self.referrer, self.number)
 
     def _where(self, verdict: str) -> list[ProgrammeView]:
-        return [view for view in self.programmes if (entry := view.route_for(self.referrer)) and entry.verdict == verdict]
+        programmes = self.directory.programmes if self.directory else []
+        return [view for view in programmes if (entry := view.route_for(self.referrer)) and entry.verdict == verdict]
 
     @property
     def places(self) -> list[Jurisdiction]:
@@ -404,22 +420,22 @@ class ReferrerView:
 
     @property
     def direct(self) -> list[ProgrammeView]:
-        """Programmes this referrer may refer to directly."""
+        """Programmes this referrer may refer to directly (counted on the first part)."""
         return self._where("yes")
 
     @property
     def conditional(self) -> list[ProgrammeView]:
-        """Programmes this referrer may refer to on conditions."""
+        """Programmes this referrer may refer to on conditions (counted on the first part)."""
         return self._where("conditional")
 
     @property
     def refused(self) -> list[ProgrammeView]:
-        """Programmes that take no referral from this referrer."""
+        """Programmes that take no referral from this referrer (counted on the first part)."""
         return self._where("no")
 
     @property
     def unstated(self) -> list[ProgrammeView]:
-        """Programmes whose source says nothing about this referrer."""
+        """Programmes whose source says nothing about this referrer (counted on the first part)."""
         return self._where("not_stated")
 
     @property
@@ -432,17 +448,18 @@ class ReferrerView:
         """
         return [
             CountryGroup(group.country, [AreaGroup(a.country, a.area, by_verdict(a.programmes, self.referrer)) for a in group.areas])
-            for group in self.split.parts[self.number - 1].countries
+            for group in self.part.countries
         ]
 
     @property
     def every_area(self) -> list[CountryGroup]:
-        """Every area of the directory, for the role page's list of areas."""
-        return self.split.every_area
+        """Every area of the directory, for the role page's list of areas (on the first part)."""
+        return self.directory.split.every_area if self.directory else []
 
     def area_path(self, group: AreaGroup) -> str:
-        """The part of this role's page that holds an area's answers."""
-        return referrer_path(self.referrer, self.split.area_parts[group.area.id])
+        """The part of this role's page that holds an area's answers (linked from the first part)."""
+        assert self.directory is not None, "only the first part lists the areas"
+        return referrer_path(self.referrer, self.directory.split.area_parts[group.area.id])
 
     @property
     def first_path(self) -> str:
