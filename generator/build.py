@@ -45,6 +45,7 @@ from generator.publish.history import last_changes, last_commits
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state, versions_of
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
+from generator.publish.rendered import ViewDigests, page_key, read_rendered, rendered_file, setting
 from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
 from generator.publish.sitemap import dated_sitemap, page_dates
 from generator.records.checks import check_records
@@ -233,9 +234,14 @@ def finish_language(finishing: Finishing) -> tuple[dict[str, str], list[Problem]
     return made_from, problems
 
 
-def render_docs(root: Path, pages: list[Page], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
-    """Every docs/ file of one language, rendered with `env`: generated pages, hand-written `content` and our assets."""
-    docs = {page.path: render_page(env, page) for page in pages}
+def render_pages(pages: list[Page], env: jinja2.Environment, keys: dict[str, str | None], kept: dict[str, str]) -> dict[str, str]:
+    """Each generated page's Markdown, rendered with `env` unless `kept` holds the text for its key (path → key)."""
+    return {page.path: kept.get(keys[page.path] or "") or render_page(env, page) for page in pages}
+
+
+def render_docs(root: Path, pages: dict[str, str], content: dict[str, str], env: jinja2.Environment, lang: str) -> dict[str, str]:
+    """Every docs/ file of one language: the generated `pages` (path → Markdown), hand-written `content` with its links, rendered with `env`, and our assets."""
+    docs = dict(pages)
     for name, text in content.items():
         docs[name] = text.rstrip("\n") + "\n\n" + file_links(env, f"content/{lang}/{name}")
     docs.update(_files_under(root / "site_templates" / "assets", "assets/"))
@@ -259,7 +265,13 @@ def stage_language(
     """
     work = root / "build"
     content = _files_under(root / "content" / lang)
-    docs = render_docs(root, pages, content, environment(lang, today, repository(base), history, names), lang)
+    env = environment(lang, today, repository(base), history, names)
+    every_page, digests = setting(lang, today, repository(base)), ViewDigests()
+    keys = {page.path: page_key(every_page, page, digests, history.get(page.source), names.get(page.source)) for page in pages}
+    rendered = render_pages(pages, env, keys, read_rendered(rendered_file(work, lang)))
+    # Kept for the next build: this build's pages only, so the file does not grow with every edit.
+    writer.write_compact_json(rendered_file(work, lang), {key: rendered[path] for path, key in sorted(keys.items()) if key})
+    docs = render_docs(root, rendered, content, env, lang)
     marks = {LANGUAGE_ROOTS[lang] + path: mark for path, mark in searched_pages(pages, list(content), lang).items()}
     # Staged with the pages, so MkDocs copies them and checks the links to them.
     docs = data.with_json_ld(docs, lang, base["site_url"]) | data.files(lang, base["site_url"], last_commits(root))

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.formats import json_text
+from generator.formats import compact_json, json_text
 from generator.publish.processes import OWN_SESSION
 
 
@@ -56,6 +56,11 @@ def write_yaml(path: Path, data: dict[str, Any]) -> None:
 def write_json(path: Path, data: Any) -> None:
     """Write a JSON file."""
     write_if_changed(path, json_text(data))
+
+
+def write_compact_json(path: Path, data: Any) -> None:
+    """Write a JSON file without spaces (a large one the build keeps for itself)."""
+    write_if_changed(path, compact_json(data))
 
 
 def write_folder(path: Path, files: dict[str, str]) -> None:
