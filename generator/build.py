@@ -25,7 +25,7 @@ import jinja2
 
 from generator import apart
 from generator.formats import compact_json
-from generator.languages import LANGUAGE_ROOTS, LANGUAGES
+from generator.languages import LANGUAGE_ROOTS, LANGUAGES, language_of
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
 from generator.pages.opendata import OpenData
@@ -45,6 +45,7 @@ from generator.publish.history import last_changes, last_commits
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state, versions_of
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
+from generator.publish.processes import end
 from generator.publish.rendered import ViewDigests, page_key, read_rendered, rendered_file, setting
 from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
 from generator.publish.sitemap import dated_sitemap, page_dates
@@ -159,7 +160,7 @@ def finish_page(path: str, html: str, search_marks: dict[str, SearchMark]) -> st
 
     An HSDS endpoint's index.html is JSON, not a page, and stays as it is.
     """
-    language_root = next((root for root in LANGUAGE_ROOTS.values() if root and path.startswith(root)), "")
+    language_root = LANGUAGE_ROOTS[language_of(path)]
     if urls.is_hsds_answer(path.removeprefix(language_root)):
         return html
     html = fix_material_html(html)
@@ -331,6 +332,10 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     last = read_build_state(work / SITE_STATE) if site.is_dir() and read_build_state(work / SITE_STATE).get("folder") == site.stat().st_ino else {}
     code = code_digest()
     made_from: dict[str, str] = {}
+    # Each language's search index, by language (a build before per-language indexes kept one digest).
+    last_search: dict[str, str] = last["search"] if isinstance(last.get("search"), dict) else {}
+    searched: dict[str, str] = {}
+    indexing: list[writer.SearchIndexing] = []
 
     def finishing(lang: str) -> Finishing:
         return Finishing(
@@ -339,48 +344,61 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
             work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
         )
 
+    def index_for_search(lang: str, finished: dict[str, str]) -> None:
+        """Start the language's search index (Pagefind) as soon as its pages are finished, or keep the last one if they are as they were."""
+        language_root = LANGUAGE_ROOTS[lang]
+        glob = search_glob([path.removeprefix(language_root) for path in search_marks if language_of(path) == lang])
+        searched[lang] = digest(versions_of("pagefind"), glob, *(f"{path} {finished[path]}" for path in sorted(finished) if path.endswith(".html")))
+        last_bundle = site / language_root / urls.SEARCH_INDEX_FOLDER
+        if last_search.get(lang) == searched[lang] and last_bundle.is_dir():
+            writer.keep_folder(last_bundle, new_site / language_root / urls.SEARCH_INDEX_FOLDER)
+        else:
+            indexing.append(writer.start_search_index(new_site / language_root, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
+
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
     # engine build starts as soon as its pages are staged, and its pages are finished here as
-    # soon as it ends, while the other language's engine still runs.
-    with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
+    # soon as it ends, while the other language's engine still runs. Each language has a search
+    # index of its own (a reader searches the pages of the language they read), so the first
+    # language's is made while the last language's pages are still being built.
+    try:
+        with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
-        def staged() -> Iterator[tuple[Path, bool]]:
-            for lang in LANGUAGES:
-                marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
-                search_marks.update(marks)
-                outcome.problems += problems
-                if not problems:
-                    inputs[lang] = engine_inputs(root, work, lang, engine)
-                    state = engine_state_file(work, lang)
-                    dirty = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
-                    writer.forget(state)
-                    yield work / f"mkdocs.{lang}.yml", dirty
+            def staged() -> Iterator[tuple[Path, bool]]:
+                for lang in LANGUAGES:
+                    marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
+                    search_marks.update(marks)
+                    outcome.problems += problems
+                    if not problems:
+                        inputs[lang] = engine_inputs(root, work, lang, engine)
+                        state = engine_state_file(work, lang)
+                        dirty = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
+                        writer.forget(state)
+                        yield work / f"mkdocs.{lang}.yml", dirty
 
-        inputs: dict[str, str] = {}
-        with engine_builds(staged(), work) as ended:
-            for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
-                if status != 0:
-                    outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
-                    continue
-                writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
-                if not (outcome.messages or outcome.errors):
-                    finished, unshipped = finish_language(finishing(lang))
-                    made_from.update(finished)
-                    outcome.problems += unshipped
-    if outcome.messages or outcome.errors:
-        return outcome
-    outcome.lap("render, stage, engine and finish pages")
+            inputs: dict[str, str] = {}
+            with engine_builds(staged(), work) as ended:
+                for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
+                    if status != 0:
+                        outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
+                        continue
+                    writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
+                    if not (outcome.messages or outcome.errors):
+                        finished, unshipped = finish_language(finishing(lang))
+                        made_from.update(finished)
+                        outcome.problems += unshipped
+                        index_for_search(lang, finished)
+        if outcome.messages or outcome.errors:
+            return outcome
+        outcome.lap("render, stage, engine and finish pages")
 
-    writer.copy_folder(postcode_files(), new_site / urls.POSTCODES_FOLDER)
-    outcome.lap("postcodes")
-    glob = search_glob(list(search_marks))
-    searched = digest(versions_of("pagefind"), glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
-    if last.get("search") == searched and (site / urls.SEARCH_INDEX_FOLDER).is_dir():
-        writer.keep_folder(site / urls.SEARCH_INDEX_FOLDER, new_site / urls.SEARCH_INDEX_FOLDER)
-    else:
-        writer.write_search_index(new_site, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / "pagefind", EXCLUDED)
-    outcome.lap("search index")
+        writer.copy_folder(postcode_files(), new_site / urls.POSTCODES_FOLDER)
+        outcome.lap("postcodes")
+        for running in indexing:
+            writer.end_search_index(running)
+        outcome.lap("search index")
+    finally:
+        end(running.process for running in indexing)
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
     writer.swap_in(new_site, site, work / TRASH)

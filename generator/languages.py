@@ -17,3 +17,8 @@ LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 """The Babel locale each language's dates and numbers are written in."""
 OTHER_LANGUAGE = {"en": "nl", "nl": "en"}
+
+
+def language_of(path: str) -> Language:
+    """The language of a path under site/, by the language root it lies under (the first language's is the site's root)."""
+    return next((lang for lang in LANGUAGES if LANGUAGE_ROOTS[lang] and path.startswith(LANGUAGE_ROOTS[lang])), LANGUAGES[0])

@@ -86,9 +86,10 @@ def test_hreflang_alternates_are_absolute_and_per_page(site: Path, lang: str) ->
 
 
 def test_each_language_has_its_own_search_index_of_the_same_pages(site: Path) -> None:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    languages = entry["languages"]
-    assert set(languages) == {"en", "nl"}
+    entries = {lang: json.loads((site / root / "pagefind" / "pagefind-entry.json").read_text()) for lang, root in (("en", ""), ("nl", "nl/"))}
+    # One bundle per language, under the language's root, holding that language alone.
+    assert {lang: list(entry["languages"]) for lang, entry in entries.items()} == {"en": ["en"], "nl": ["nl"]}
+    languages = {lang: entry["languages"][lang] for lang, entry in entries.items()}
     assert languages["en"]["page_count"] == languages["nl"]["page_count"] > 10
     # Every page marked for search is indexed, and no other (Pagefind reads only the folders of marked pages).
     for lang in ("en", "nl"):
@@ -99,10 +100,11 @@ def test_each_language_has_its_own_search_index_of_the_same_pages(site: Path) ->
     assert not (site / "search").exists() and not (site / "nl" / "search").exists()
 
 
-def test_no_file_of_the_search_bundle_is_left_empty(site: Path) -> None:
-    files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
-    assert len(files) > 10
-    assert [path.relative_to(site).as_posix() for path in files if path.stat().st_size == 0] == []
+def test_no_file_of_the_search_bundles_is_left_empty(site: Path) -> None:
+    for bundle in (site / "pagefind", site / "nl" / "pagefind"):
+        files = [path for path in bundle.rglob("*") if path.is_file()]
+        assert len(files) > 5
+        assert [path.relative_to(site).as_posix() for path in files if path.stat().st_size == 0] == []
 
 
 def test_search_reads_records_answers_comparison_and_hand_written_pages_but_not_lists(site: Path) -> None:

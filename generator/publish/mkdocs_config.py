@@ -132,6 +132,7 @@ def language_config(lang: str, base: dict[str, Any], docs_dir: str, site_dir: st
         "extra": {
             # From this language's root to the site's, where the one copy of the search and the theme's assets live.
             "site_root": "../" if LANGUAGE_ROOTS[lang] else "",
+            # Each language's own search index, under its root: a reader searches the pages of the language they read.
             "search_index": urls.SEARCH_INDEX_FOLDER + "/",
             # Where the search form goes without JavaScript: every programme, in a table.
             "search_fallback": urls.built_address(urls.HOME, urls.programmes_path()),

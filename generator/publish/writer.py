@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
 import os
 import shutil
 import signal
@@ -13,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -188,8 +188,17 @@ def write_sitemap(folder: Path, xml: str) -> None:
     (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
-def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> None:
-    """Index the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the `unused` bundle files and the elements the `excluded` selectors match."""
+@dataclass(frozen=True)
+class SearchIndexing:
+    """A Pagefind run under way: what it writes, and what is left out of its bundle once it ends."""
+
+    process: subprocess.Popen[str]
+    bundle: Path
+    unused: tuple[str, ...]
+
+
+def start_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> SearchIndexing:
+    """Start indexing the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the elements the `excluded` selectors match; `end_search_index` waits for it."""
     # Pagefind's own command, not its Python API: the API ends its indexing
     # service as soon as the service answers "files written", which now and
     # then left a file of the bundle empty (pagefind-entry.json one build in
@@ -198,16 +207,17 @@ def write_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: s
     # goes in the config file Pagefind reads from the folder it runs in (and
     # so do the selectors, of which the command line takes only one).
     write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob, "exclude_selectors": list(excluded)})
-    result = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
-        cwd=scratch, capture_output=True, text=True, check=False, **OWN_SESSION,
+        cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **OWN_SESSION,
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    for name in unused:
-        (site / folder / name).unlink(missing_ok=True)
-    # Pagefind lists the languages in a different order from run to run; sorted, two builds of one commit are the same.
-    entry = site / folder / "pagefind-entry.json"
-    listed = json.loads(entry.read_text(encoding="utf-8"))
-    listed["languages"] = dict(sorted(listed["languages"].items()))
-    entry.write_text(json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return SearchIndexing(process, site / folder, unused)
+
+
+def end_search_index(indexing: SearchIndexing) -> None:
+    """Wait for a Pagefind run to end, then leave the `unused` files out of its bundle."""
+    output, _ = indexing.process.communicate()
+    if indexing.process.returncode != 0:
+        raise RuntimeError(f"Pagefind could not index the site:\n{output}")
+    for name in indexing.unused:
+        (indexing.bundle / name).unlink(missing_ok=True)

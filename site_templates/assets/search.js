@@ -52,7 +52,7 @@
     function load() {
       if (!engine) {
         engine = import(bundle.href + "pagefind.js").then(function (pagefind) {
-          // Results link from the site's root, wherever the site is served.
+          // Each language has its own index, under its root: results link from there, wherever the site is served.
           return pagefind.options({baseUrl: new URL("..", bundle).pathname, noWorker: true}).then(function () {
             return pagefind;
           });
