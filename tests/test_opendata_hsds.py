@@ -329,6 +329,9 @@ def test_courses_are_schedules_with_their_start_day_and_the_sources_words_and_no
     assert [s["id"] for s in dutch["schedules"]] == [s["id"] for s in english["schedules"]]
     assert len({s["id"] for s in english["schedules"]}) == 3
     assert "schedules" not in hsds.service(fixture_views()[1], "en", BASE_URL), "a programme without courses has no schedule"
+    twice = view.programme.model_copy(update={"courses": [*view.programme.courses, view.programme.courses[1]]})
+    ids = [s["id"] for s in hsds.service(dataclasses.replace(view, programme=twice), "en", BASE_URL)["schedules"]]
+    assert ids[:3] == [s["id"] for s in english["schedules"]] and len(set(ids)) == 4, "a course given twice still has an id of its own"
 
 
 @pytest.mark.slow

@@ -212,16 +212,20 @@ def service_at_location(view: ProgrammeView, venue: Venue, lang: str) -> dict[st
     return {"id": hsds_id("service_at_location", view.programme.id, venue.id), "service_id": service_id(view), "location_id": place["id"], "location": place}
 
 
-def schedule(view: ProgrammeView, course: Course, lang: str) -> dict[str, Any]:
+def schedule(view: ProgrammeView, course: Course, lang: str, repeat: int = 0) -> dict[str, Any]:
     """A course as an HSDS schedule: the day it starts, where, and its days and times in the source's words.
 
     Only what the record says: the words of `when` go into `description`, never
     into `freq`, `byday` or `opens_at`, which would claim a recurrence and times
     that no field of the record holds. A course at a venue names the venue's
-    service_at_location; a course online says so in `attending_type`.
+    service_at_location; a course online says so in `attending_type`. Its id
+    comes from its start day and venue, so it stays when courses are added;
+    `repeat` counts the earlier courses with the same day and venue, which
+    would otherwise share it.
     """
     p = view.programme
-    entry: dict[str, Any] = {"id": hsds_id("schedule", p.id, course.starts.isoformat(), course.venue), "service_id": service_id(view)}
+    parts = [p.id, course.starts.isoformat(), course.venue] + ([str(repeat)] if repeat else [])
+    entry: dict[str, Any] = {"id": hsds_id("schedule", *parts), "service_id": service_id(view)}
     if course.venue == "online":
         entry["attending_type"] = label(DeliveryMode.online, lang)
     else:
@@ -304,7 +308,8 @@ def service(view: ProgrammeView, lang: str, base_url: str, changed: datetime.dat
     if p.venues:
         entry["service_at_locations"] = [service_at_location(view, venue, lang) for venue in p.venues]
     if p.courses:
-        entry["schedules"] = [schedule(view, course, lang) for course in p.courses]
+        keys = [(course.starts, course.venue) for course in p.courses]
+        entry["schedules"] = [schedule(view, course, lang, keys[:n].count(keys[n])) for n, course in enumerate(p.courses)]
     funders = [o for o in p.organisations if o.part == "funder"]
     if funders:
         entry["funding"] = [{"id": hsds_id("funding", p.id, o.name), "service_id": sid, "source": o.name} for o in funders]
