@@ -271,3 +271,75 @@ def test_the_snapshot_serves_every_term_and_link_its_services_name() -> None:
                 assert snapshot[f"hsds/service_at_locations/{link['id']}/"] == link
         assert len({t["term_uri"] for t in terms}) == len(terms) > 20
         assert snapshot["hsds/taxonomies/"]["contents"] == [snapshot[f"hsds/taxonomies/{terms[0]['taxonomy_id']}/"]]
+
+
+def organizations(snapshot: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [data for path, data in snapshot.items() if path.startswith("hsds/organizations/") and path != "hsds/organizations/"]
+    assert found
+    return found
+
+
+@pytest.mark.slow
+def test_every_organization_is_valid_hsds_3_and_valid_against_the_uk_profile_once_its_drops_are_out(tmp_path: Path) -> None:
+    core = strict_schema(STANDARDS / "hsds-3.0" / "schema" / "compiled" / "organization.json", tmp_path / "organization.json")
+    documents = [o for _, snapshot in every_snapshot() for o in organizations(snapshot) + snapshot["hsds/organizations/"]["contents"]]
+    result = check(core, documents, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    uk = strict_schema(STANDARDS / "hsds-uk-profile" / "schema" / "compiled" / "organization.json", tmp_path / "uk-organization.json")
+    uk_providers = {view.provider.id for view in views() if view.programme.country.value == "GB"}
+    uk_documents = [o for o in documents if o["id"] in {hsds.hsds_id("organization", p) for p in uk_providers}]
+    for document in uk_documents:
+        for field in hsds.UK_PROFILE_DROPS:
+            if field.startswith("organization."):
+                _without(document, field.removeprefix("organization.").split("."))
+    result = check(uk, uk_documents, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_each_provider_is_one_organization_that_lists_its_services_and_each_service_points_at_it() -> None:
+    distinct = fixture_views() + [dutch_view(fixture_views()[0])]  # views() repeats a programme's id with another status
+    for snapshot in (hsds.snapshot(distinct, lang, BASE_URL) for lang in ("en", "nl")):
+        listed = snapshot["hsds/organizations/"]["contents"]
+        assert len(listed) == len({view.provider.id for view in distinct}) > 1
+        assert all("services" not in o for o in listed)
+        served = {o["id"]: o for o in organizations(snapshot)}
+        assert [o["id"] for o in listed] == list(served)
+        for service in services(snapshot):
+            provider = served[service["organization_id"]]
+            assert {k: v for k, v in provider.items() if k != "services"} == service["organization"]
+            brief = next(s for s in provider["services"] if s["id"] == service["id"])
+            assert brief == {key: service[key] for key in ("id", "organization_id", "name", "url", "status")}
+        assert sorted(s["id"] for o in served.values() for s in o["services"]) == sorted(s["id"] for s in services(snapshot))
+    example = hsds.hsds_id("organization", "example")
+    assert [s["name"] for s in hsds.snapshot(fixture_views(), "en", BASE_URL)[f"hsds/organizations/{example}/"]["services"]] == [
+        "Example Dads", "Example One"]
+
+
+def test_courses_are_schedules_with_their_start_day_and_the_sources_words_and_nothing_made_up() -> None:
+    view = fixture_views()[0]
+    english, dutch = hsds.service(view, "en", BASE_URL), hsds.service(view, "nl", BASE_URL)
+    venue = english["service_at_locations"][0]["id"]
+    sid = english["id"]
+    assert [{k: v for k, v in s.items() if k != "id"} for s in english["schedules"]] == [
+        {"service_id": sid, "service_at_location_id": venue, "dtstart": "2026-10-06"},
+        {"service_id": sid, "service_at_location_id": venue, "dtstart": "2027-01-12", "description": "Tuesdays, 6 to 8 pm"},
+        {"service_id": sid, "attending_type": "Online", "dtstart": "2027-02-01"},
+    ]
+    assert dutch["schedules"][1]["description"] == "dinsdag van 18.00 tot 20.00 uur"
+    assert [s["id"] for s in dutch["schedules"]] == [s["id"] for s in english["schedules"]]
+    assert len({s["id"] for s in english["schedules"]}) == 3
+    assert "schedules" not in hsds.service(fixture_views()[1], "en", BASE_URL), "a programme without courses has no schedule"
+    twice = view.programme.model_copy(update={"courses": [*view.programme.courses, view.programme.courses[1]]})
+    ids = [s["id"] for s in hsds.service(dataclasses.replace(view, programme=twice), "en", BASE_URL)["schedules"]]
+    assert ids[:3] == [s["id"] for s in english["schedules"]] and len(set(ids)) == 4, "a course given twice still has an id of its own"
+
+
+@pytest.mark.slow
+def test_every_schedule_is_valid_against_the_official_schedule_schema(tmp_path: Path) -> None:
+    schema = strict_schema(STANDARDS / "hsds-3.0" / "schema" / "schedule.json", tmp_path / "schedule.json")
+    documents = [s for _, snapshot in every_snapshot() for service in services(snapshot) for s in service.get("schedules", [])]
+    assert len(documents) >= 6
+    result = check(schema, documents, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = check(schema, [dict(documents[0], opens_at=1)], tmp_path)
+    assert result.returncode != 0, "the schema check would catch a wrong type"

@@ -38,6 +38,7 @@ LISTS = {
     "taxonomies": ("taxonomy.json", "taxonomy.json"),
     "taxonomy_terms": ("taxonomy_term.json", "taxonomy_term.json"),
     "service_at_locations": ("compiled/service_at_location.json", "compiled/service_at_location.json"),
+    "organizations": ("compiled/organization.json", "compiled/organization.json"),
 }
 """Each list endpoint Open Referral UK requires, with the official schema of a list item and of its /{id} answer."""
 
@@ -145,6 +146,17 @@ def test_every_attribute_names_a_term_and_a_taxonomy_that_endpoints_serve(answer
         assert len({t["term_uri"] for t in terms}) == len(terms)
         assert all(f"/taxonomies/{t['taxonomy_id']}" in read for t in terms)
         assert all(t["language"] == lang for t in terms)
+
+
+@pytest.mark.slow
+def test_every_service_points_at_an_organization_that_lists_it(answers: dict[str, dict[str, Any]]) -> None:
+    for read in answers.values():
+        services = read["/services"]["contents"]
+        assert services
+        for service in services:
+            listed = read[f"/organizations/{service['organization_id']}"]["services"]
+            assert [s["id"] for s in listed].count(service["id"]) == 1
+        assert sum(len(read[f"/organizations/{o['id']}"]["services"]) for o in read["/organizations"]["contents"]) == len(services)
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@
     hsds/taxonomies/, …/<uuid>/        the directory's own taxonomy of attributes
     hsds/taxonomy_terms/, …/<uuid>/    its terms
     hsds/service_at_locations/, …/<uuid>/  the venues each programme meets at
+    hsds/organizations/, …/<uuid>/     the providers, each with the ids of its services
 
 Each endpoint is a folder holding the same JSON twice (urls.HSDS_ANSWERS), so a
 static host answers at the endpoint's own path. HSDS gives each record one
@@ -40,7 +41,7 @@ from generator.pages.opendata.words import (
 )
 from generator.pages.urls import OPEN_DATA, OPENAPI, absolute_url, hsds_endpoint
 from generator.pages.views import ProgrammeView
-from generator.records.model import UNKNOWN, Area, Contact, Venue, known
+from generator.records.model import UNKNOWN, Area, Contact, Course, DeliveryMode, Venue, known
 
 NAMESPACE = uuid.UUID("152e557d-31db-4c97-821a-c643f3ba9049")
 """The directory's own UUID namespace: every HSDS id is a UUID 5 of a record id in it, so ids never change between builds."""
@@ -211,6 +212,30 @@ def service_at_location(view: ProgrammeView, venue: Venue, lang: str) -> dict[st
     return {"id": hsds_id("service_at_location", view.programme.id, venue.id), "service_id": service_id(view), "location_id": place["id"], "location": place}
 
 
+def schedule(view: ProgrammeView, course: Course, lang: str, repeat: int = 0) -> dict[str, Any]:
+    """A course as an HSDS schedule: the day it starts, where, and its days and times in the source's words.
+
+    Only what the record says: the words of `when` go into `description`, never
+    into `freq`, `byday` or `opens_at`, which would claim a recurrence and times
+    that no field of the record holds. A course at a venue names the venue's
+    service_at_location; a course online says so in `attending_type`. Its id
+    comes from its start day and venue, so it stays when courses are added;
+    `repeat` counts the earlier courses with the same day and venue, which
+    would otherwise share it.
+    """
+    p = view.programme
+    parts = [p.id, course.starts.isoformat(), course.venue] + ([str(repeat)] if repeat else [])
+    entry: dict[str, Any] = {"id": hsds_id("schedule", *parts), "service_id": service_id(view)}
+    if course.venue == "online":
+        entry["attending_type"] = label(DeliveryMode.online, lang)
+    else:
+        entry["service_at_location_id"] = hsds_id("service_at_location", p.id, course.venue)
+    entry["dtstart"] = course.starts.isoformat()
+    if course.when is not None:
+        entry["description"] = text(course.when, lang)
+    return entry
+
+
 def _contact(view: ProgrammeView, contact: Contact, lang: str) -> dict[str, Any]:
     """One of the programme's contacts, with only the details the record publishes."""
     entry: dict[str, Any] = {"id": hsds_id("contact", view.programme.id, contact.id), "service_id": service_id(view)}
@@ -233,6 +258,16 @@ def organization(view: ProgrammeView, lang: str) -> dict[str, Any]:
     entry["description"] = text(provider.about, lang)
     if known(provider.website):
         entry["website"] = provider.website
+    return entry
+
+
+def organization_detail(views: list[ProgrammeView], lang: str, base_url: str) -> dict[str, Any]:
+    """The provider of `views` (all of one provider) as /organizations/{id} gives it: the organization, then its services in brief, each pointing at its full entry by id."""
+    entry = organization(views[0], lang)
+    entry["services"] = [
+        {"id": service_id(view), "organization_id": entry["id"], "name": text(view.programme.name, lang), "url": absolute_url(base_url, view.path, lang), "status": STATUS[record_status(view.programme)]}
+        for view in views
+    ]
     return entry
 
 
@@ -272,6 +307,9 @@ def service(view: ProgrammeView, lang: str, base_url: str, changed: datetime.dat
     entry["service_areas"] = [service_area(view, a, lang, base_url) for a in p.areas]
     if p.venues:
         entry["service_at_locations"] = [service_at_location(view, venue, lang) for venue in p.venues]
+    if p.courses:
+        keys = [(course.starts, course.venue) for course in p.courses]
+        entry["schedules"] = [schedule(view, course, lang, keys[:n].count(keys[n])) for n, course in enumerate(p.courses)]
     funders = [o for o in p.organisations if o.part == "funder"]
     if funders:
         entry["funding"] = [{"id": hsds_id("funding", p.id, o.name), "service_id": sid, "source": o.name} for o in funders]
@@ -332,6 +370,12 @@ def snapshot(views: list[ProgrammeView], lang: str, base_url: str, changes: dict
     endpoints.update({hsds_endpoint("taxonomy_terms", term["id"]): term for term in terms})
     endpoints[hsds_endpoint("service_at_locations")] = page(links)
     endpoints.update({hsds_endpoint("service_at_locations", link["id"]): link for link in links})
+    by_provider: dict[str, list[ProgrammeView]] = {}
+    for view in views:
+        by_provider.setdefault(view.provider.id, []).append(view)
+    organizations = [organization_detail(provided, lang, base_url) for provided in by_provider.values()]
+    endpoints[hsds_endpoint("organizations")] = page([{key: value for key, value in o.items() if key != "services"} for o in organizations])
+    endpoints.update({hsds_endpoint("organizations", o["id"]): o for o in organizations})
     return endpoints
 
 

@@ -22,6 +22,9 @@ ENDPOINTS: list[tuple[str, str, str]] = [
     ("taxonomies", "taxonomy.json", "taxonomy.json"),
     ("taxonomy_terms", "taxonomy_term.json", "taxonomy_term.json"),
     ("service_at_locations", "compiled/service_at_location.json", "compiled/service_at_location.json"),
+    # The official API names compiled/organization_list.json for a list item, but the 3.0 schemas have no such file;
+    # a list item is the organization without its services, which compiled/organization.json describes.
+    ("organizations", "compiled/organization.json", "compiled/organization.json"),
 ]
 """Each list endpoint: its name, the schema of one item at /{name}/{id}, and the schema of an item of the list."""
 
