@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import html
 import json
 import re
@@ -31,6 +32,17 @@ _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Every character Markdown or Python takes for the end of a line: one text stays on one line."""
 _LINE_START = re.compile(r"^(\s*)(?:([-=:~?])|([0-9]+)\.(?=\s|$))")
 """What makes a line a list item (“- x”, “2026. A year”), a definition (“: x”), a heading's underline (“===”, “---”) or a fence (“~~~”)."""
+
+
+_COMPILED = jinja2.FileSystemBytecodeCache(pattern=f"__fpd_{hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()}_%s.cache")
+"""Compiled templates, kept between builds: compiling them took as long as rendering the pages a one-record change renders.
+
+Jinja's own folder for the user, in the system's temporary folder, which it
+makes private to the user and refuses if anyone else could write to it: no
+project file, so nothing a pull request brings, becomes code that runs. A file
+is used only for the template source it was compiled from; the name carries a
+digest of this module, whose settings (the i18n extension, trimming) the compiled code depends on.
+"""
 
 
 class Markdown(str):
@@ -119,6 +131,7 @@ def environment(
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=_COMPILED,
         extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         autoescape=False,
