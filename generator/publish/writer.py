@@ -22,11 +22,18 @@ from generator.formats import compact_json, json_text
 from generator.publish.processes import OWN_SESSION
 
 
+def _make_parent(path: Path) -> None:
+    # Asked first: most files go into a folder that is there already, and mkdir
+    # says so with an exception, which cost a one-record build a second.
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     """Write a text file unless it already holds exactly this text; say whether it wrote."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(path)
     path.write_text(text, encoding="utf-8")
     return True
 
@@ -151,19 +158,19 @@ def _uninterrupted() -> Iterator[None]:
 
 def write_file(path: Path, text: str) -> None:
     """Write a new file of the site being made (never one `keep` linked: it would change the last site too)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(path)
     path.write_text(text, encoding="utf-8")
 
 
 def copy_file(source: Path, target: Path) -> None:
     """Copy a file into the site being made."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(target)
     shutil.copyfile(source, target)
 
 
 def keep(previous: Path, target: Path) -> None:
     """Put a file of the last site into the one being made: a hard link (nothing writes to either afterwards), else a copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(target)
     try:
         os.link(previous, target)
     except OSError:

@@ -20,6 +20,7 @@ open-data page documents.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import uuid
 from typing import Any
@@ -67,8 +68,10 @@ ONS_URI = "http://statistics.data.gov.uk/id/statistical-geography/"
 """An ONS GSS code (E10000015) names its area's URI in the ONS linked-data register; CBS codes (GM0363, PV27) have none."""
 
 
+@functools.cache
 def hsds_id(*parts: str) -> str:
     """The UUID 5 of a record's path, e.g. hsds_id("service", "hacro-caring-dads")."""
+    # Cached: each programme's ids are asked for by every answer that links to it, in both languages.
     return str(uuid.uuid5(NAMESPACE, "/".join(parts)))
 
 
