@@ -2,11 +2,11 @@
 
     services/*.yaml ─► load ─► checks ─► views ─► pages ─► render ─► stage
     ─► engine build per language ─► finish each language's pages (HTML fixes, shared
-    assets, search marks, CSP) ─► postcode files (kept between builds) ─► search index
-    ─► swap into site/
+    assets, search marks, CSP) ─► search index per language ─► postcode files (kept
+    between builds) ─► swap into site/
 
-Every page is rendered on every build; what comes after is redone only for
-what changed since the last build (publish/incremental.py says how).
+From rendering on, each step is redone only for what changed since the last
+build (publish/rendered.py and publish/incremental.py say how).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """What decides how much of a build can be kept from the last one: digests of its inputs, kept in build/.
 
-Every page is rendered and staged on every build (cheap Python; staging
-touches only the files whose text changed). The rest is kept when its inputs
-are the same as last time:
+A page is rendered again only if what it is made from changed
+(publish/rendered.py), and staging touches only the files whose text changed.
+The rest is kept when its inputs are the same as last time:
 
 - each language's engine build runs `--dirty` (only pages whose staged file
   is newer than its output) when nothing every page uses has changed since
@@ -13,7 +13,7 @@ are the same as last time:
 - each finished file of site/ is kept (hard-linked into the new site) when
   the engine's file and what finishing adds to it (search marks, the
   generator's code) are the same as those it was made from;
-- the search index is kept when every page it reads is.
+- each language's search index is kept when every page it reads is.
 
 A state file is removed before the step it describes and written only once
 the step has succeeded, so an interrupted or failed build leaves no claim
