@@ -309,11 +309,11 @@ def test_only_the_first_part_of_a_split_comparison_lists_every_area(programmes):
     programmes = spread(programmes)
     split = split_programmes(programmes, size=2)
     env = environment("en")
-    first, last = (render_page(env, Page(CompareView(programmes, split, n))) for n in (1, len(split.parts)))
+    first, last = (render_page(env, Page(CompareView(split.parts[n - 1], split.index))) for n in (1, len(split.parts)))
     areas = [group.area for country in split.every_area for group in country.areas]
     assert "{ #areas }" in first and all(f"{area.name.en}](" in first for area in areas)
     # A later part links back to that list instead of repeating it, so it does not grow with the directory.
-    assert "{ #areas }" not in last and f"[Programmes by area]({relative_link(CompareView(programmes, split, len(split.parts)).path, 'compare.md')}#areas)" in last
+    assert "{ #areas }" not in last and f"[Programmes by area]({relative_link(CompareView(split.parts[-1], split.index).path, 'compare.md')}#areas)" in last
     assert not any(f"{area.name.en}](" in last for area in areas if area not in [group.area for group in split.parts[-1].areas])
 
 

@@ -7,7 +7,6 @@ and no page grows with the directory.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,11 @@ class AreaGroup:
     def whole_country(self) -> bool:
         """Whether the area is its whole country, whose name a page then gives twice (as the country's and as the area's)."""
         return self.area.is_whole(self.country)
+
+    @property
+    def programme_ids(self) -> list[str]:
+        """The ids of the programmes that serve the area."""
+        return [view.programme.id for view in self.programmes]
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,49 @@ def part_of(parts: list[Part]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class AreaEntry:
+    """An area in the list of every area: its country and the ids of the programmes that serve it, not the programmes."""
+
+    country: Country
+    area: Area
+    programme_ids: list[str]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this area's section on a page."""
+        return area_anchor(self.area)
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    """One country in the list of every area."""
+
+    country: Country
+    areas: list[AreaEntry]
+
+
+@dataclass(frozen=True)
+class AreaIndex:
+    """Every country and area of the directory, the part that holds each, and how many parts there are.
+
+    What every part of a list needs of the areas it does not show: their names
+    and places, not their programmes. A part holding this rather than every
+    programme is rendered again only when its own programmes change (publish/rendered.py).
+    """
+
+    countries: list[CountryEntry]
+    area_parts: dict[str, int]
+    """The part that holds each area's programmes, by area id."""
+    part_count: int
+
+
+def area_index(every_area: list[CountryGroup], parts: list[Part]) -> AreaIndex:
+    """The index of every area of a split list."""
+    countries = [CountryEntry(group.country, [AreaEntry(a.country, a.area, a.programme_ids) for a in group.areas]) for group in every_area]
+    return AreaIndex(countries, part_of(parts), len(parts))
+
+
+@dataclass(frozen=True)
 class Split:
     """Every programme by country and area, and the parts every list of every programme is split into.
 
@@ -115,14 +162,16 @@ class Split:
 
     every_area: list[CountryGroup]
     parts: list[Part]
+    index: AreaIndex
 
-    @functools.cached_property
+    @property
     def area_parts(self) -> dict[str, int]:
         """The part that holds each area's programmes, by area id."""
-        return part_of(self.parts)
+        return self.index.area_parts
 
 
 def split_programmes(programmes: list[ProgrammeView], size: int = PART_SIZE) -> Split:
     """The programmes grouped by area and split into parts of at most `size` entries."""
     every_area = group_by_area(programmes)
-    return Split(every_area, split_by_area(every_area, size))
+    parts = split_by_area(every_area, size)
+    return Split(every_area, parts, area_index(every_area, parts))

@@ -118,9 +118,8 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     with the directory; every part has its own page, linked without JavaScript.
     """
     split = split_programmes(programmes)
-    numbers = [part.number for part in split.parts]
     choices = table_choices(programmes)
-    pages = [Page(ProgrammeListView(programmes, split, n, choices=choices)) for n in numbers]
+    pages = [Page(ProgrammeListView(part, split.index, choices=choices)) for part in split.parts]
     pages += [Page(view, view.record_file) for view in programmes]
     first = ProviderListView(providers)
     pages += [Page(ProviderListView(providers, n)) for n in range(1, len(first.part_paths) + 1)]
@@ -132,7 +131,7 @@ def plan_pages(programmes: list[ProgrammeView], providers: list[ProviderView]) -
     pages.append(Page(ReferrerListView(first_parts, groups)))
     pages += [Page(view) for first in first_parts for view in [first, *(ReferrerView(first.referrer, part) for part in split.parts[1:])]]
     pages.append(Page(FinderView(split, groups)))
-    pages += [Page(CompareView(programmes, split, n)) for n in numbers]
+    pages += [Page(CompareView(part, split.index)) for part in split.parts]
     models = model_views(programmes, split)
     pages.append(Page(ModelListView(models)))
     pages += [Page(model) for model in models]

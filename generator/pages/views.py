@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from generator.pages.answers import VERDICT_ORDER, RouteEntry
-from generator.pages.areas import AreaGroup, CountryGroup, Part, Split, group_by_area
+from generator.pages.areas import AreaEntry, AreaGroup, AreaIndex, CountryEntry, CountryGroup, Part, Split, group_by_area
 from generator.pages.i18n import N_
 from generator.pages.urls import (
     FINDER,
@@ -228,15 +228,24 @@ class ProgrammeView:
 
 @dataclass(frozen=True)
 class SplitListView:
-    """One part of a list of every programme, split by area (areas.Split); a subclass says where its parts live."""
+    """One part of a list of every programme, split by area (areas.Split); a subclass says where its parts live.
 
-    programmes: list[ProgrammeView]
-    split: Split
-    number: int = 1
+    It holds its own programmes and only an index of the other areas, so that
+    a change to a record renders again only the parts that show it.
+    """
+
+    part: Part
+    """The areas this part shows."""
+    index: AreaIndex
 
     def part_path(self, part: int | str) -> str:
         """One part's page (a placeholder such as "{part}" gives the pattern finder.js fills in)."""
         raise NotImplementedError
+
+    @property
+    def number(self) -> int:
+        """Which part this is, from 1."""
+        return self.part.number
 
     @property
     def path(self) -> str:
@@ -244,31 +253,26 @@ class SplitListView:
         return self.part_path(self.number)
 
     @property
-    def part(self) -> Part:
-        """The areas this part shows."""
-        return self.split.parts[self.number - 1]
-
-    @property
     def shown(self) -> list[ProgrammeView]:
         """The programmes this part shows, each once."""
         return self.part.programmes
 
     @property
-    def every_area(self) -> list[CountryGroup]:
+    def every_area(self) -> list[CountryEntry]:
         """Every country and area of the directory, for choosing an area (and the filters)."""
-        return self.split.every_area
+        return self.index.countries
 
     @property
     def area_parts(self) -> dict[str, int]:
         """The part that holds each area's programmes, by area id."""
-        return self.split.area_parts
+        return self.index.area_parts
 
     @property
     def part_paths(self) -> list[str]:
         """Every part's page, in order."""
-        return [self.part_path(part.number) for part in self.split.parts]
+        return [self.part_path(number) for number in range(1, self.index.part_count + 1)]
 
-    def area_path(self, group: AreaGroup) -> str:
+    def area_path(self, group: AreaEntry) -> str:
         """The part that holds an area's programmes."""
         return self.part_path(self.area_parts[group.area.id])
 
@@ -625,14 +629,14 @@ class CompareView(SplitListView):
         """One part of the comparison."""
         return compare_path(part)
 
-    def area_query(self, group: AreaGroup) -> str:
+    def area_query(self, group: AreaEntry) -> str:
         """The query that shows only an area's programmes on its part (compare_query)."""
         return compare_query(group)
 
 
-def compare_query(group: AreaGroup) -> str:
+def compare_query(group: AreaGroup | AreaEntry) -> str:
     """The query that shows only an area's programmes on its part of the comparison (finder.js ticks them), so that an area's link compares that area."""
-    return "?show=" + ",".join(view.programme.id for view in group.programmes)
+    return "?show=" + ",".join(group.programme_ids)
 
 
 def model_slug(name: str) -> str:
