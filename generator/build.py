@@ -44,6 +44,7 @@ from generator.publish.engine import chosen_engine, engine_builds
 from generator.publish.history import last_changes, last_commits
 from generator.publish.html_fixes import fix_material_html, use_shared_assets
 from generator.publish.incremental import SITE_STATE, code_digest, digest, engine_inputs, engine_state_file, read_build_state, versions_of
+from generator.publish.kept_loads import KeptLoads
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.processes import end
 from generator.publish.rendered import ViewDigests, page_key, read_rendered, rendered_file, setting
@@ -89,7 +90,9 @@ class Outcome:
 
 def _check(root: Path, today: datetime.date) -> tuple[list[LoadedFile], list[Problem], list[Problem]]:
     """Load and check every record, the hand-written pages and mkdocs.yml: the records, all problems found, and which of them are translations to check."""
-    files, problems = load_services(root / "services", root)
+    kept = KeptLoads(root)
+    files, problems = load_services(root / "services", root, kept)
+    kept.keep()
     stale: list[Problem] = []
     if not any(p.severity == "error" for p in problems):
         stale = stale_translations(files, read_state(root))

@@ -7,8 +7,10 @@ import gzip
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -182,6 +184,42 @@ def keep_folder(previous: Path, target: Path) -> None:
     for path in previous.rglob("*"):
         if path.is_file():
             keep(path, target / path.relative_to(previous))
+
+
+def private_folder(name: str) -> Path | None:
+    """A folder of this name in the system's temporary folder that only this user may use, made if need be; None if it is not so."""
+    folder = Path(tempfile.gettempdir()) / name
+    try:
+        folder.mkdir(mode=stat.S_IRWXU, exist_ok=True)
+        entry = folder.lstat()
+    except OSError:
+        return None
+    # Made by someone else, a link, or open to others: whoever can write there could put a file the build trusts.
+    if entry.st_uid != os.getuid() or not stat.S_ISDIR(entry.st_mode) or stat.S_IMODE(entry.st_mode) != stat.S_IRWXU:
+        return None
+    return folder
+
+
+FORGOTTEN_AFTER = 7 * 24 * 3600
+"""Seconds after which a project's kept files are deleted by another project's run."""
+
+
+def keep_private(folder: Path, files: dict[str, bytes], used: set[str]) -> None:
+    """Write `files` (name → bytes) into a folder only this user may read, each whole or not at all, and delete the files there not `used`."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for name, data in files.items():
+        # Written beside and renamed: a run reading at the same time finds the old file or the new, never half of one.
+        part = folder / f"{name}.{os.getpid()}.part"
+        part.write_bytes(data)
+        part.chmod(0o600)
+        part.replace(folder / name)
+    for path in folder.iterdir():
+        if path.name not in used and not path.name.endswith(".part"):
+            path.unlink(missing_ok=True)
+    # The folders of projects not built for a week (a test's copy, a deleted clone) go too.
+    for other in folder.parent.iterdir():
+        if other.is_dir() and other != folder and time.time() - other.stat().st_mtime > FORGOTTEN_AFTER:
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def forget(path: Path) -> None:

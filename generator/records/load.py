@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -54,9 +55,33 @@ def _problems(name: str, found: list[YamlProblem]) -> list[Problem]:
     return [Problem(name, problem.line, field_path(problem.path), problem.message) for problem in found]
 
 
-def load_file(path: Path, name: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Read, parse and validate one provider file; return it or its problems."""
+Loaded = tuple[LoadedFile | None, list[Problem]]
+"""A file's record, or its problems."""
+
+
+class KeptLoads(Protocol):
+    """What files loaded to when last loaded, kept between runs (publish/kept_loads.py)."""
+
+    def get(self, name: str, raw: bytes) -> Loaded | None:
+        """What a file with this name and these bytes loaded to, if that is kept."""
+
+    def put(self, name: str, raw: bytes, loaded: Loaded) -> None:
+        """Keep what a file loaded to."""
+
+
+def load_file(path: Path, name: str, kept: KeptLoads | None = None) -> Loaded:
+    """Read, parse and validate one provider file (unless `kept` holds its load); return it or its problems."""
     raw = path.read_bytes()
+    loaded = kept.get(name, raw) if kept is not None else None
+    if loaded is None:
+        loaded = load_bytes(raw, name)
+        if kept is not None:
+            kept.put(name, raw, loaded)
+    return loaded
+
+
+def load_bytes(raw: bytes, name: str) -> Loaded:
+    """Parse and validate one provider file's bytes; return it or its problems."""
     too_large = file_too_large(raw, name)
     if too_large is not None:
         return None, [too_large]
@@ -91,8 +116,8 @@ _LINK = "this is a link to another file, which is not read: put the provider fil
 _NOT_A_FILE = "this is not a file but a special entry (such as a pipe), which is not read: delete it"
 
 
-def load_services(folder: Path, root: Path) -> tuple[list[LoadedFile], list[Problem]]:
-    """Load every provider file in `folder`, and report every other file there; names in problems are relative to `root`."""
+def load_services(folder: Path, root: Path, kept: KeptLoads | None = None) -> tuple[list[LoadedFile], list[Problem]]:
+    """Load every provider file in `folder` (those `kept` holds from there), and report every other file there; names in problems are relative to `root`."""
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
     if folder.is_symlink():
@@ -111,7 +136,7 @@ def load_services(folder: Path, root: Path) -> tuple[list[LoadedFile], list[Prob
         if not is_record_name(path, folder):
             problems.append(Problem(_relative(path, root), 1, "", misnamed_message(path, folder, MAX_FILE_BYTES)))
             continue
-        item, found = load_file(path, _relative(path, root))
+        item, found = load_file(path, _relative(path, root), kept)
         problems.extend(found)
         if item is not None:
             loaded.append(item)
