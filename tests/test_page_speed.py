@@ -1,0 +1,31 @@
+"""What the first paint of every built page waits for: the stylesheets that apply on screen, never the printed sheet's.
+
+Lighthouse (scripts/scores) blames every stylesheet in <head> that the browser
+must fetch before it paints; print.css holds rules for print only, so it is
+linked for print and fetched without holding the page back.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .conftest import built_pages
+
+STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>")
+
+
+def test_no_page_waits_for_the_print_stylesheet_before_its_first_paint(site: Path) -> None:
+    pages = built_pages(site)
+    assert len(pages) > 40
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        links = STYLESHEET.findall(head)
+        printed = [link for link in links if "assets/print.css" in link]
+        assert len(printed) == 1 and 'media="print"' in printed[0], (page, links)
+        blocking = [link for link in links if "media=" not in link]
+        assert len(blocking) == 5, (page, blocking)  # Material's main and palette, and ours: directory, quick exit, finder
+    # The rules it holds are for print only, as the media attribute says.
+    css = (site / "assets" / "print.css").read_text(encoding="utf-8")
+    outside = re.sub(r"@media print\s*\{(?:[^{}]|\{[^{}]*\})*\}", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    assert outside.strip() == ""
