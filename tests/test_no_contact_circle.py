@@ -26,8 +26,8 @@ ADVICE = {
 """The advice to get in touch with the provider, in each language's words."""
 
 NO_CONTACT = {
-    "en": "The document this directory used gives no e-mail address or phone number for this provider; what it does say is under [Contacts](",
-    "nl": "Het document dat deze wegwijzer heeft gebruikt, geeft geen e-mailadres of telefoonnummer van deze aanbieder; wat het wel zegt, staat onder [Contact](",
+    "en": "The document this directory used gives no e-mail address or phone number for this provider: see [Contacts](",
+    "nl": "Het document dat deze wegwijzer heeft gebruikt, geeft geen e-mailadres of telefoonnummer van deze aanbieder: zie [Contact](",
 }
 
 
