@@ -1,8 +1,10 @@
-"""What the first paint of every built page waits for: the stylesheets that apply on screen, never the printed sheet's.
+"""What the first paint of every built page waits for: the stylesheets that apply on screen, never the printed sheet's, and no script.
 
 Lighthouse (scripts/scores) blames every stylesheet in <head> that the browser
-must fetch before it paints; print.css holds rules for print only, so it is
-linked for print and fetched without holding the page back.
+must fetch before it paints, and every script that is neither async nor
+deferred, even at the end of <body>. print.css holds rules for print only, so
+it is linked for print; the scripts are deferred, which runs them in the same
+order once the page is parsed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from .conftest import built_pages
 
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*>")
+SCRIPT_FILE = re.compile(r"<script\b[^>]*\bsrc=[^>]*>")
 
 
 def test_no_page_waits_for_the_print_stylesheet_before_its_first_paint(site: Path) -> None:
@@ -29,3 +32,11 @@ def test_no_page_waits_for_the_print_stylesheet_before_its_first_paint(site: Pat
     css = (site / "assets" / "print.css").read_text(encoding="utf-8")
     outside = re.sub(r"@media print\s*\{(?:[^{}]|\{[^{}]*\})*\}", "", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
     assert outside.strip() == ""
+
+
+def test_every_script_file_is_deferred_material_first(site: Path) -> None:
+    pages = built_pages(site)
+    for page in pages:
+        scripts = SCRIPT_FILE.findall(page.read_text(encoding="utf-8"))
+        assert len(scripts) == 5 and "javascripts/bundle." in scripts[0], (page, scripts)
+        assert all(tag.startswith("<script defer src=") for tag in scripts), (page, scripts)
