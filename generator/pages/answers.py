@@ -39,6 +39,9 @@ VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
 }
 """The one table of an answer's words: as told to a referrer, and as told to the father himself."""
 
+UNREACHABLE_SILENCE_WORDS = (N_("Not stated by the provider"), N_("The provider does not say whether you can refer yourself"))
+"""A “not stated” for a provider whose document gives no e-mail address or phone number: asking the provider is no advice there."""
+
 ONLY_THROUGH_WORDS = (N_("No — only through %(way)s"), N_("No: you cannot refer yourself, only %(way)s can refer you"))
 """A no because the source names the only way in, which the answer names."""
 
@@ -59,6 +62,8 @@ class RouteEntry:
     """The programme's own precondition, which holds for every referrer."""
     other: OtherReferrers | None = None
     """What the source says of referrers it does not name: shown beside a “not stated”, never turned into an answer."""
+    reachable: bool = True
+    """False where the document the directory used gives no e-mail address or phone number for the programme: no answer then says to contact the provider."""
 
     @property
     def verdict(self) -> Verdict:
@@ -88,4 +93,6 @@ def verdict_words(entry: RouteEntry, lang: str, to_the_father: bool = False) -> 
     gettext = translations(lang).gettext
     if entry.only_through and entry.only is not None:
         return gettext(ONLY_THROUGH_WORDS[form]) % {"way": entry.only.through.get(lang)}
+    if entry.verdict == Verdict.not_stated and not entry.reachable:
+        return gettext(UNREACHABLE_SILENCE_WORDS[form])
     return gettext(VERDICT_WORDS[entry.verdict][form])

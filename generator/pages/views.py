@@ -212,8 +212,8 @@ class ProgrammeView:
 
     @property
     def unreachable(self) -> bool:
-        """True where the provider publishes no e-mail address or phone number for this programme."""
-        return unreachable(self.contacts)
+        """True where the provider publishes no e-mail address or phone number for this programme (programme_unreachable)."""
+        return programme_unreachable(self.contacts, self.provider)
 
     @functools.cached_property
     def eligibility(self) -> Eligibility:
@@ -346,6 +346,11 @@ class ProviderView:
 def unreachable(contacts: list[Contact]) -> bool:
     """True where none of the contacts has a published e-mail address or phone number."""
     return all(c.email == UNKNOWN and c.phone == UNKNOWN for c in contacts)
+
+
+def programme_unreachable(contacts: list[Contact], provider: Provider) -> bool:
+    """True where none of a programme's contacts, or of its provider's where the programme names none, has a published e-mail address or phone number."""
+    return unreachable(contacts or provider.contacts)
 
 
 PROVIDERS_PER_PAGE = 100
@@ -502,14 +507,16 @@ def programme_views(records: list[tuple[ProviderFile, str]]) -> list[ProgrammeVi
         sources = {s.id: s for s in record.sources}
         for programme in record.programmes:
             stated = {referrer: route for route in programme.referral_routes for referrer in route.referrers}
+            own = [contacts[c] for c in programme.contacts]
+            reachable = not programme_unreachable(own, record.provider)
             views.append(
                 ProgrammeView(
                     programme=programme,
                     provider=record.provider,
-                    contacts=[contacts[c] for c in programme.contacts],
+                    contacts=own,
                     sources=[sources[s] for s in programme.sources],
                     routes=[
-                        RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when, programme.other_referrers)
+                        RouteEntry(r, stated.get(r), programme.only_routes, programme.only_when, programme.other_referrers, reachable)
                         for r in roles_for(programme.jurisdictions)
                     ],
                     alternatives=[(by_id[a.programme], a.when) for a in programme.alternatives],

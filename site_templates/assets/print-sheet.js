@@ -23,6 +23,13 @@
     printed.textContent = printed.getAttribute("data-fpd-printed") + " " + day;
   }
 
-  stamp();
+  // Written as the page is printed, not as it opens: the first date written in
+  // the page's language loads the browser's locale data, a long task on a slow
+  // phone that a reader who never prints would wait through for nothing.
   window.addEventListener("beforeprint", stamp);
+  window.matchMedia("print").addEventListener("change", function (event) {
+    if (event.matches) {
+      stamp();
+    }
+  });
 })();

@@ -53,6 +53,16 @@ def test_axe_finds_nothing_on_a_touch_screen_phone(touch: dict[str, Visit]) -> N
     assert not found
 
 
+@pytest.mark.parametrize(("viewport", "touch"), [(PHONE, False), (WIDE, True)], ids=["375", "1280-touch"])
+def test_axe_finds_nothing_on_the_dutch_role_pages(browser: Browser, site: Path, site_url: str, viewport: ViewportSize, touch: bool) -> None:
+    """The Dutch role pages, whose contents once held two landmarks alike, at the two sizes the visits above leave out (375 px without touch, 1280 px with it)."""
+    pages = [url for url in every_page(site, site_url) if "/nl/referrals/" in url]
+    assert len(pages) > 10
+    visits = visit_every_page(browser, pages, viewport, focus_exit=False, touch=touch)
+    found = {path: visit.violations for path, visit in visits.items() if visit.violations}
+    assert not found
+
+
 def test_axe_finds_nothing_at_1280(wide: dict[str, Visit]) -> None:
     found = {path: visit.violations for path, visit in wide.items() if visit.violations}
     assert not found

@@ -5,7 +5,7 @@ The accessibility tests (test_accessibility.py, at 1280 px) and the reflow tests
 every template, and every hand-written page that names no real record, is seen
 (the pages that do are replaced by tests/fixtures/content/). Each page is visited once per window size and everything measured on that
 visit is kept. axe-core (the copy axe-playwright-python ships) runs with the
-WCAG 2.0/2.1/2.2 A and AA rules; each context loads it into every page once, as
+WCAG 2.0/2.1/2.2 A and AA rules, and landmark-unique; each context loads it into every page once, as
 an init script, instead of sending it again for every check. The two widths are
 two test modules so that pytest-xdist (--dist loadfile) visits them at once, in
 two workers.
@@ -25,6 +25,10 @@ from tests.conftest import ROOT, built_pages
 
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    # A best-practice rule, outside the WCAG tags: Material makes every entry of a page's contents a <nav>
+    # named by its heading, and two alike (a country and an area that is the whole of it) are two landmarks
+    # a screen reader cannot tell apart (issue #20, the Dutch role pages).
+    "rules": {"landmark-unique": {"enabled": True}},
     "resultTypes": ["violations"],
 }
 WIDE: ViewportSize = {"width": 1280, "height": 800}
