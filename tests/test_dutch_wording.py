@@ -1,4 +1,4 @@
-"""Small points of Dutch wording from the review of issue #20, on the fixture pages.
+"""Small points of Dutch wording from the reviews of issue #20, on the fixture pages.
 
 A semicolon does not start a new sentence, so what follows it is lower case;
 a label that is a main clause (“Zo verstuurt u de aanmelding”) has a name
@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
+
+from generator.pages.i18n import label_in_text
+from generator.records.model import Referrer
 
 from .conftest import fixture_pages
 
@@ -27,3 +30,25 @@ def test_the_not_published_list_names_the_referral_channel_shortly_in_dutch():
     assert "Niet vermeld: hoe u de aanmelding verstuurt, reactietermijn." in line
     # The long label is still the label of the fact where it is published.
     assert "Zo verstuurt u de aanmelding\n: " in fixture_pages()["nl/programmes/example-group.md"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "referrer", "expected"),
+    [
+        ("nl", Referrer.gp, "huisarts"),
+        ("nl", Referrer.self, "de vader zelf"),
+        ("nl", Referrer.cafcass, "Cafcass-medewerker"),
+        ("nl", Referrer.child_protection_board, "Raad voor de Kinderbescherming"),
+        ("nl", Referrer.veilig_thuis, "Veilig Thuis"),
+        ("en", Referrer.gp, "GP"),
+        ("en", Referrer.social_worker, "social worker"),
+    ],
+)
+def test_a_role_inside_a_sentence_is_lower_case_unless_it_starts_with_a_name(lang, referrer, expected):
+    assert label_in_text(referrer, lang) == expected
+
+
+def test_the_roles_listed_after_a_colon_are_lower_case():
+    page = fixture_pages()["nl/programmes/example-group.md"]
+    assert "mogen aanmelden: reclasseringswerker \\(Probation Service\\), familierechter, huisarts," in page
+    assert ": Maatschappelijk werker, de vader zelf (onder voorwaarden)." in page

@@ -72,7 +72,7 @@ def test_programme_page_names_the_only_way_in_and_who_it_shuts_out():
     everyone_else = page[page.index("### Everyone else") :].split("\n## ")[0]
     assert "No — only through the family's key worker" in everyone_else
     assert "Only Route Council guide" in everyone_else
-    assert "Probation officer" in everyone_else and "The father himself" in everyone_else
+    assert "probation officer" in everyone_else and "the father himself" in everyone_else
     assert "Other referrers" not in page
 
 

@@ -92,6 +92,18 @@ def label(value: object, lang: str) -> str:
     raise KeyError(f"no label for {value!r}")
 
 
+NAMED_REFERRERS = {Referrer.cafcass, Referrer.cafcass_cymru, Referrer.child_protection_board, Referrer.veilig_thuis}
+"""The referrers whose label starts with a name (Cafcass, the Raad voor de Kinderbescherming, Veilig Thuis), which keeps its capital in a sentence."""
+
+
+def label_in_text(value: object, lang: str) -> str:
+    """A label inside a sentence or a list (“…: social worker, GP”): its first letter in lower case, unless it starts with a name or an abbreviation."""
+    text = label(value, lang)
+    if value in NAMED_REFERRERS or text[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 @functools.cache
 def _locale(lang: str) -> Locale:
     """The page language's Babel locale, parsed once: parsing it again for every number, date and country was most of their cost."""

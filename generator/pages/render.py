@@ -166,6 +166,7 @@ def environment(
         # A heading or label that starts with a name list ("the Netherlands") starts with a capital.
         capital=lambda value: value[:1].upper() + value[1:],
         label=lambda value: i18n.label(value, lang),
+        label_in_text=lambda value: i18n.label_in_text(value, lang),
         country=lambda value: i18n.country_name(value, lang),
         number=lambda value: unpublished if value == UNKNOWN else i18n.number(value, lang),
         percent=lambda value: i18n.percent(value, lang),
