@@ -27,7 +27,7 @@ ADVICE = {
 
 NO_CONTACT = {
     "en": "The document this directory used gives no e-mail address or phone number for this provider: see [Contacts](",
-    "nl": "Het document dat deze wegwijzer heeft gebruikt, geeft geen e-mailadres of telefoonnummer van deze aanbieder: zie [Contact](",
+    "nl": "Het brondocument van deze wegwijzer geeft geen e-mailadres of telefoonnummer van deze aanbieder: zie [Contact](",
 }
 
 
