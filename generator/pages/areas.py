@@ -18,17 +18,23 @@ if TYPE_CHECKING:  # views builds on these groups; the groups only hold its prog
 
 
 @dataclass(frozen=True)
-class AreaGroup:
-    """One area of one country, with the programmes that serve it."""
+class PlacedArea:
+    """One area of one country, and its section's id on a page."""
 
     country: Country
     area: Area
-    programmes: list[ProgrammeView]
 
     @property
     def anchor(self) -> str:
         """The id of this area's section on a page."""
         return area_anchor(self.area)
+
+
+@dataclass(frozen=True)
+class AreaGroup(PlacedArea):
+    """One area of one country, with the programmes that serve it."""
+
+    programmes: list[ProgrammeView]
 
     @property
     def whole_country(self) -> bool:
@@ -109,17 +115,10 @@ def part_of(parts: list[Part]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class AreaEntry:
-    """An area in the list of every area: its country and the ids of the programmes that serve it, not the programmes."""
+class AreaEntry(PlacedArea):
+    """An area in the list of every area: the ids of the programmes that serve it, not the programmes."""
 
-    country: Country
-    area: Area
     programme_ids: list[str]
-
-    @property
-    def anchor(self) -> str:
-        """The id of this area's section on a page."""
-        return area_anchor(self.area)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class _ViewPickler(pickle.Pickler):
         super().__init__(file, protocol=5)
         self.top, self.digests = top, digests
 
-    def persistent_id(self, obj: Any) -> str | None:  # noqa: D102 (pickle's hook)
+    def persistent_id(self, obj: Any) -> str | None:
         if obj is not self.top and (isinstance(obj, BaseModel) or (is_dataclass(obj) and not isinstance(obj, type))):
             return self.digests.of(obj)
         return None

@@ -59,7 +59,7 @@ Loaded = tuple[LoadedFile | None, list[Problem]]
 """A file's record, or its problems."""
 
 
-class KeptLoads(Protocol):
+class LoadStore(Protocol):
     """What files loaded to when last loaded, kept between runs (publish/kept_loads.py)."""
 
     def get(self, name: str, raw: bytes) -> Loaded | None:
@@ -69,7 +69,7 @@ class KeptLoads(Protocol):
         """Keep what a file loaded to."""
 
 
-def load_file(path: Path, name: str, kept: KeptLoads | None = None) -> Loaded:
+def load_file(path: Path, name: str, kept: LoadStore | None = None) -> Loaded:
     """Read, parse and validate one provider file (unless `kept` holds its load); return it or its problems."""
     raw = path.read_bytes()
     loaded = kept.get(name, raw) if kept is not None else None
@@ -116,7 +116,7 @@ _LINK = "this is a link to another file, which is not read: put the provider fil
 _NOT_A_FILE = "this is not a file but a special entry (such as a pipe), which is not read: delete it"
 
 
-def load_services(folder: Path, root: Path, kept: KeptLoads | None = None) -> tuple[list[LoadedFile], list[Problem]]:
+def load_services(folder: Path, root: Path, kept: LoadStore | None = None) -> tuple[list[LoadedFile], list[Problem]]:
     """Load every provider file in `folder` (those `kept` holds from there), and report every other file there; names in problems are relative to `root`."""
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
