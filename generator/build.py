@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -180,10 +182,8 @@ class Finishing:
 
     built: Path
     """The engine's output for the language (kept in build/ for the next build)."""
-    target: Path
-    """Where the language's finished files go in the new site."""
-    previous: Path
-    """The same place in the last site, whose files are kept when they were made from the same input."""
+    site: writer.SiteFolder
+    """The new site, where the language's finished files go; the last site's files are kept when they were made from the same input."""
     language_root: str
     site_url: str
     search_marks: dict[str, SearchMark]
@@ -191,10 +191,23 @@ class Finishing:
     """When each page last changed, for the sitemap (built path → ISO date)."""
     made_from: dict[str, str]
     """The digest each file of the last site was made from (site path → digest)."""
+    read: dict[str, list[str]]
+    """What the last build read of the engine's files: (signature, digest of its bytes), by site path."""
     code: str
     """The digest of the generator's code, which finishing runs."""
     shared_assets: Path | None = None
     """The first language's built assets, which this language's pages use instead of copies of their own."""
+
+
+@dataclass
+class Finished:
+    """What finishing one language found: what each file is made from, what was read, and scripts the site does not ship."""
+
+    made_from: dict[str, str] = field(default_factory=dict)
+    """The digest each file of the new site was made from (site path → digest)."""
+    read: dict[str, list[str]] = field(default_factory=dict)
+    """Each of the engine's files, by site path: its signature and the digest of its bytes."""
+    problems: list[Problem] = field(default_factory=list)
 
 
 def _mark_text(mark: SearchMark | None) -> str:
@@ -202,40 +215,63 @@ def _mark_text(mark: SearchMark | None) -> str:
     return json.dumps(dataclasses.asdict(mark) if mark else None, sort_keys=True)
 
 
+def _signature(info: os.stat_result) -> str:
+    """What tells a file from the one last read at its place without reading it: inode, size, modification and change times."""
+    return f"{info.st_ino} {info.st_size} {info.st_mtime_ns} {info.st_ctime_ns}"
+
+
+def _files_below(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Every file below `folder`, by its path there, with its status (os.walk: Path.rglob took a second for 20,000 files)."""
+    for top, _, names in os.walk(folder):
+        relative = os.path.relpath(top, folder).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            info = os.stat(os.path.join(top, name))
+            if stat.S_ISREG(info.st_mode):
+                yield prefix + name, info
+
+
+def _bytes_digest(path: Path, info: os.stat_result, site_path: str, last: dict[str, list[str]]) -> list[str]:
+    """A file's signature and the digest of its bytes: the last build's, when the file is the one it read (a dirty engine build rewrites only changed pages)."""
+    signature = _signature(info)
+    known = last.get(site_path)
+    if isinstance(known, list) and len(known) == 2 and known[0] == signature:
+        return known
+    return [signature, digest(path.read_bytes())]
+
+
 FOREIGN_SCRIPT = "the page holds a script the site does not ship (“{text}”); a page may carry no scripts of its own, so nothing is published"
 
 
-def finish_language(finishing: Finishing) -> tuple[dict[str, str], list[Problem]]:
-    """Put every file of one language's built site, finished, into the new site (keeping those made as last time) and date its sitemap.
-
-    Returns the digest each file was made from (site path → digest), and each
-    script on a page that the site does not ship.
-    """
-    made_from: dict[str, str] = {}
-    problems: list[Problem] = []
-    built, target = finishing.built, finishing.target
-    for path in sorted(built.rglob("*")):
-        name = path.relative_to(built).as_posix()
-        if not path.is_file() or name in ("sitemap.xml", "sitemap.xml.gz"):
+def finish_language(finishing: Finishing) -> Finished:
+    """Put every file of one language's built site, finished, into the new site (keeping those made as last time) and date its sitemap."""
+    finished = Finished()
+    built, site = finishing.built, finishing.site
+    for name, info in _files_below(built):
+        if name in ("sitemap.xml", "sitemap.xml.gz"):
             continue
+        path, site_path = built / name, finishing.language_root + name
+        finished.read[site_path] = read = _bytes_digest(path, info, site_path, finishing.read)
         if finishing.shared_assets is not None and name.startswith("assets/"):
-            if path.read_bytes() != (finishing.shared_assets / name.removeprefix("assets/")).read_bytes():
+            first = finishing.shared_assets / name.removeprefix("assets/")
+            if read[1] != _bytes_digest(first, os.stat(first), name, finishing.read)[1]:
                 raise ValueError(f"{path} differs from the first language's copy, so it cannot be shared")
             continue
-        site_path, data = finishing.language_root + name, path.read_bytes()
         page = name.endswith(".html")
-        made_from[site_path] = digest(finishing.code, data, _mark_text(finishing.search_marks.get(site_path))) if page else digest(data)
-        if finishing.made_from.get(site_path) == made_from[site_path] and (finishing.previous / name).is_file():
-            writer.keep(finishing.previous / name, target / name)
-        elif page:
-            finished = finish_page(site_path, data.decode("utf-8"), finishing.search_marks)
+        finished.made_from[site_path] = made_from = digest(finishing.code, read[1], _mark_text(finishing.search_marks.get(site_path))) if page else read[1]
+        if finishing.made_from.get(site_path) == made_from and site.keep(site_path):
+            continue
+        if page:
+            html = finish_page(site_path, path.read_text(encoding="utf-8"), finishing.search_marks)
             # A last guard behind the content check: the policy already leaves such a script out, so it could not run.
-            problems += [Problem(f"site/{site_path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(finished)]
-            writer.write_file(target / name, finished)
+            finished.problems += [Problem(f"site/{site_path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(html)]
+            site.write(site_path, html)
         else:
-            writer.copy_file(path, target / name)
-    writer.write_sitemap(target, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
-    return made_from, problems
+            site.copy(path, site_path)
+    writer.write_sitemap(site, finishing.language_root, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
+    # What an older site left here goes before the language's pages are indexed for search.
+    site.sweep(finishing.language_root, tuple(root for root in LANGUAGE_ROOTS.values() if root != finishing.language_root and root.startswith(finishing.language_root)))
+    return finished
 
 
 def render_pages(pages: list[Page], env: jinja2.Environment, keys: dict[str, str | None], kept: dict[str, str]) -> dict[str, str]:
@@ -308,12 +344,14 @@ def postcode_files(cache: Path = POSTCODE_CACHE) -> Path:
 
 def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language, redoing only what changed since the last build."""
-    # The site the last build replaced is deleted meanwhile.
-    with writer.emptying(root / "build" / TRASH):
-        return _build(root, today, strict)
+    work = root / "build"
+    # The new site is made in the folder of an older one (writer.SiteFolder says why); the other sites the trash holds are deleted meanwhile.
+    new_site = writer.site_folder(work / "site-next", work / TRASH)
+    with writer.emptying(work / TRASH):
+        return _build(root, today, strict, new_site)
 
 
-def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
+def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Outcome:
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -330,20 +368,23 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     staging = (root, pages, data, today, base, history, names)
     engine = chosen_engine()
 
-    site, new_site = root / "site", writer.fresh_folder(work / "site-next")
+    site = root / "site"
     # What the state says of site/ holds only if site/ is still the folder the last build put there.
     last = read_build_state(work / SITE_STATE) if site.is_dir() and read_build_state(work / SITE_STATE).get("folder") == site.stat().st_ino else {}
     code = code_digest()
     made_from: dict[str, str] = {}
+    read: dict[str, list[str]] = {}
     # Each language's search index, by language (a build before per-language indexes kept one digest).
     last_search: dict[str, str] = last["search"] if isinstance(last.get("search"), dict) else {}
     searched: dict[str, str] = {}
     indexing: list[writer.SearchIndexing] = []
+    site_folder = writer.SiteFolder(new_site, site)
+    site_folder.link_folder(postcode_files(), urls.POSTCODES_FOLDER)
 
     def finishing(lang: str) -> Finishing:
         return Finishing(
-            work / f"site-{lang}", new_site / LANGUAGE_ROOTS[lang], site / LANGUAGE_ROOTS[lang], LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
-            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), code,
+            work / f"site-{lang}", site_folder, LANGUAGE_ROOTS[lang], site_url_for(base["site_url"], lang),
+            search_marks, page_dates(pages, _content_pages(root, lang), lang, history), last.get("files", {}), last.get("read", {}), code,
             work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
         )
 
@@ -352,10 +393,7 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
         language_root = LANGUAGE_ROOTS[lang]
         glob = search_glob([path.removeprefix(language_root) for path in search_marks if language_of(path) == lang])
         searched[lang] = digest(versions_of("pagefind"), glob, *(f"{path} {finished[path]}" for path in sorted(finished) if path.endswith(".html")))
-        last_bundle = site / language_root / urls.SEARCH_INDEX_FOLDER
-        if last_search.get(lang) == searched[lang] and last_bundle.is_dir():
-            writer.keep_folder(last_bundle, new_site / language_root / urls.SEARCH_INDEX_FOLDER)
-        else:
+        if not (last_search.get(lang) == searched[lang] and site_folder.keep_folder(language_root + urls.SEARCH_INDEX_FOLDER)):
             indexing.append(writer.start_search_index(new_site / language_root, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
 
     # The first language renders here while the others render in processes of their own (on
@@ -387,16 +425,15 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
                         continue
                     writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
                     if not (outcome.messages or outcome.errors):
-                        finished, unshipped = finish_language(finishing(lang))
-                        made_from.update(finished)
-                        outcome.problems += unshipped
-                        index_for_search(lang, finished)
+                        finished = finish_language(finishing(lang))
+                        made_from.update(finished.made_from)
+                        read.update(finished.read)
+                        outcome.problems += finished.problems
+                        index_for_search(lang, finished.made_from)
         if outcome.messages or outcome.errors:
             return outcome
         outcome.lap("render, stage, engine and finish pages")
 
-        writer.copy_folder(postcode_files(), new_site / urls.POSTCODES_FOLDER)
-        outcome.lap("postcodes")
         for running in indexing:
             writer.end_search_index(running)
         outcome.lap("search index")
@@ -405,6 +442,6 @@ def _build(root: Path, today: datetime.date, strict: bool) -> Outcome:
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
     writer.swap_in(new_site, site, work / TRASH)
-    writer.write_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "search": searched})
+    writer.write_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "read": read, "search": searched})
     outcome.built = True
     return outcome

@@ -19,6 +19,7 @@ from generator.pages import urls
 from generator.pages.plan import Page
 from generator.pages.render import environment, render_page
 from generator.pages.views import programme_views, provider_views
+from generator.publish.writer import SiteFolder
 from generator.records.load import load_services
 
 from .conftest import FIXTURE_CONTENT, FIXTURES, ROOT, TODAY
@@ -108,7 +109,7 @@ def test_finishing_a_page_with_a_script_the_site_does_not_ship_is_a_problem(tmp_
     (built / "about").mkdir(parents=True)
     (built / "about" / "index.html").write_text('<!doctype html><html><head><meta charset="utf-8"></head>\n<body>\n<script>alert(1)</script></body></html>', encoding="utf-8")
     (built / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>', encoding="utf-8")
-    _, problems = finish_language(Finishing(built, target, tmp_path / "last", "", "https://example.org/", {}, {}, {}, "code"))
+    problems = finish_language(Finishing(built, SiteFolder(target, tmp_path / "last"), "", "https://example.org/", {}, {}, {}, {}, "code")).problems
     assert [str(p) for p in problems] == ["site/about/index.html:4: the page holds a script the site does not ship (“alert(1)”); a page may carry no scripts of its own, so nothing is published"]
     assert "'sha256-" not in (target / "about" / "index.html").read_text(encoding="utf-8")
 

@@ -120,3 +120,21 @@ def test_a_build_after_an_edit_redoes_only_what_changed_and_makes_what_a_clean_b
     assert b"Een zin erbij." in incremental["nl/privacy/index.html"]
     assert sorted(incremental) == sorted(expected)
     assert [name for name in expected if incremental[name] != expected[name]] == []
+
+
+@pytest.mark.slow
+def test_a_site_made_in_an_older_site_s_folder_leaves_the_served_site_as_it_was(first_project: Path, tmp_path: Path) -> None:
+    # Each build makes its site in the folder of the site before the last one, whose unchanged files are hard links shared
+    # with the site being served: a build that wrote into one would change the served site before the swap.
+    root = Path(shutil.copytree(first_project, tmp_path / "older", symlinks=True))
+    page = root / "content" / "nl" / "privacy.md"
+    built(root, build(root, TODAY))
+    record = root / "services" / "example.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("en: Example Family Service\n", "en: Example Family Services Ltd\n", 1), encoding="utf-8")
+    served = site_files(built(root, build(root, TODAY)))
+    # A page the last build kept, which this build changes: its file in the older site is the served site's file.
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
+    made = site_files(built(root, build(root, TODAY)))
+    (replaced,) = (root / "build" / "trash").iterdir()
+    assert b"Een zin erbij." in made["nl/privacy/index.html"]
+    assert site_files(replaced) == served, "a build changed a file of the site it replaced"

@@ -95,22 +95,6 @@ def drop_older(folder: Path) -> None:
             shutil.rmtree(other, ignore_errors=True)
 
 
-def copy_folder(source: Path, target: Path) -> None:
-    """Put a folder of files (made by `write_folder`, never changed after) into the site being built.
-
-    Each file is hard-linked where both are on one file system: thousands of
-    small files, copied on every build, took seconds.
-    """
-    shutil.copytree(source, target, copy_function=_link_or_copy)
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def fresh_folder(path: Path) -> Path:
     """Empty a scratch folder, creating it if needed (whatever an interrupted build left there)."""
     shutil.rmtree(path, ignore_errors=True)
@@ -127,21 +111,25 @@ def swap_in(new: Path, target: Path, trash: Path) -> None:
         os.replace(new, target)
 
 
+_DELETE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)"
+"""The program of the process that empties the trash."""
+
+
 @contextlib.contextmanager
 def emptying(trash: Path) -> Iterator[None]:
-    """Delete what `trash` holds now in a thread while the caller works (thousands of files take seconds), waiting for it on leaving."""
-    held = sorted(trash.iterdir()) if trash.is_dir() else []
+    """Delete what `trash` holds now in a process of its own while the caller works (thousands of files take seconds), waiting for it on leaving.
 
-    def empty() -> None:
-        for path in held:
-            shutil.rmtree(path, ignore_errors=True)
-
-    thread = threading.Thread(target=empty)
-    thread.start()
+    A process, not a thread: a thread deleting would take turns with the
+    build for the interpreter's lock. A build's own site folder is not among
+    what is deleted (`site_folder` takes it out of the trash first).
+    """
+    held = sorted(str(path) for path in trash.iterdir()) if trash.is_dir() else []
+    process = subprocess.Popen([sys.executable, "-c", _DELETE, *held], **OWN_SESSION) if held else None
     try:
         yield
     finally:
-        thread.join()
+        if process is not None:
+            process.wait()
 
 
 @contextlib.contextmanager
@@ -158,32 +146,136 @@ def _uninterrupted() -> Iterator[None]:
             signal.signal(number, handler)
 
 
-def write_file(path: Path, text: str) -> None:
-    """Write a new file of the site being made (never one `keep` linked: it would change the last site too)."""
-    _make_parent(path)
-    path.write_text(text, encoding="utf-8")
+def _entries(folder: Path) -> tuple[dict[str, int], set[str]]:
+    """Every file below `folder` by its path there, with its inode, and every folder: as the directory listing gives them, without a call per file."""
+    files: dict[str, int] = {}
+    folders: set[str] = set()
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        try:
+            listing = list(os.scandir(path))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in listing:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.add(name)
+                pending.append((name + "/", entry.path))
+            else:
+                files[name] = entry.inode()
+    return files, folders
 
 
-def copy_file(source: Path, target: Path) -> None:
-    """Copy a file into the site being made."""
-    _make_parent(target)
-    shutil.copyfile(source, target)
+class SiteFolder:
+    """The folder a build makes the new site in, which may still hold an older site: only what changed is then redone.
+
+    Making twenty thousand files and eight thousand folders afresh took a
+    one-record build seconds. An older site's files may be hard links shared
+    with the last site, which is being served, so nothing here is written
+    into: a file is replaced (unlinked, then made), and whatever this build
+    does not put here is swept away before the site is indexed or swapped in.
+    Names are paths under the site's root, as "nl/programmes/x/index.html".
+    """
+
+    def __init__(self, folder: Path, last: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder, self.last = folder, last
+        self._held, self._folders = _entries(folder)
+        self._last, _ = _entries(last)
+        self._placed: set[str] = set()
+
+    def _free(self, name: str) -> Path:
+        """The path of `name`, its folder made and nothing left at its place (an older site may hold a file where a folder goes, or the reverse)."""
+        self._placed.add(name)
+        steps = name.split("/")
+        for n in range(1, len(steps)):
+            folder = "/".join(steps[:n])
+            if folder not in self._folders:
+                if folder in self._held:
+                    self._remove(folder)
+                (self.folder / folder).mkdir(exist_ok=True)
+                self._folders.add(folder)
+        if name in self._held or name in self._folders:
+            self._remove(name)
+        return self.folder / name
+
+    def _remove(self, name: str) -> None:
+        """Delete the file or folder `name` that an older site left."""
+        if self._held.pop(name, None) is not None:
+            (self.folder / name).unlink()
+            return
+        shutil.rmtree(self.folder / name)
+        inside = name + "/"
+        self._folders = {folder for folder in self._folders if folder != name and not folder.startswith(inside)}
+        self._held = {path: inode for path, inode in self._held.items() if not path.startswith(inside)}
+
+    def keep(self, name: str) -> bool:
+        """Put the last site's file `name` here (a hard link), unless it is here already; False if the last site has no such file."""
+        inode = self._last.get(name)
+        if inode is None:
+            return False
+        if self._held.get(name) == inode:
+            self._placed.add(name)
+            return True
+        target = self._free(name)
+        try:
+            os.link(self.last / name, target)
+        except FileNotFoundError:
+            self._placed.discard(name)
+            return False
+        except OSError:
+            shutil.copyfile(self.last / name, target)
+        return True
+
+    def keep_folder(self, name: str) -> bool:
+        """`keep` every file of a folder of the last site; False if the last site has no such folder."""
+        inside = [path for path in self._last if path.startswith(name + "/")]
+        return all([self.keep(path) for path in inside]) and bool(inside)
+
+    def link_folder(self, source: Path, name: str) -> None:
+        """Put a folder of files that never change once made (`write_folder`) here as hard links, keeping those that are already."""
+        for entry in os.scandir(source):
+            path = f"{name}/{entry.name}"
+            if self._held.get(path) == entry.inode():
+                self._placed.add(path)
+                continue
+            target = self._free(path)
+            try:
+                os.link(entry.path, target)
+            except OSError:
+                shutil.copyfile(entry.path, target)
+
+    def write(self, name: str, data: str | bytes) -> None:
+        """Make the file `name` hold `data` (text is written as UTF-8)."""
+        target = self._free(name)
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+
+    def copy(self, source: Path, name: str) -> None:
+        """Make the file `name` a copy of `source`."""
+        shutil.copyfile(source, self._free(name))
+
+    def sweep(self, root: str, other_roots: tuple[str, ...]) -> None:
+        """Delete every file below `root` that this build has not put here, but those below `other_roots`, and the folders left empty."""
+        for name in [name for name in self._held if name.startswith(root) and name not in self._placed and not name.startswith(other_roots)]:
+            (self.folder / name).unlink()
+            del self._held[name]
+        for name in sorted((f for f in self._folders if f.startswith(root) and not (f + "/").startswith(other_roots)), reverse=True):
+            with contextlib.suppress(OSError):  # a folder that still holds files stays
+                (self.folder / name).rmdir()
+                self._folders.discard(name)
 
 
-def keep(previous: Path, target: Path) -> None:
-    """Put a file of the last site into the one being made: a hard link (nothing writes to either afterwards), else a copy."""
-    _make_parent(target)
-    try:
-        os.link(previous, target)
-    except OSError:
-        shutil.copyfile(previous, target)
-
-
-def keep_folder(previous: Path, target: Path) -> None:
-    """`keep` every file of a folder of the last site."""
-    for path in previous.rglob("*"):
-        if path.is_file():
-            keep(path, target / path.relative_to(previous))
+def site_folder(scratch: Path, trash: Path) -> Path:
+    """The folder to make the new site in (`scratch`): what an interrupted build left there, else the newest site the trash holds, else none yet (the build makes it)."""
+    if not scratch.is_dir() or scratch.is_symlink():
+        older = sorted(path for path in trash.iterdir() if path.is_dir() and not path.is_symlink()) if trash.is_dir() else []
+        if older:
+            os.replace(older[-1], scratch)
+    return scratch
 
 
 def private_folder(name: str) -> Path | None:
@@ -227,10 +319,10 @@ def forget(path: Path) -> None:
     path.unlink(missing_ok=True)
 
 
-def write_sitemap(folder: Path, xml: str) -> None:
-    """Write a built site's sitemap.xml and its gzipped copy, which carries no time or name, so that it is the same on any day."""
-    write_file(folder / "sitemap.xml", xml)
-    (folder / "sitemap.xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+def write_sitemap(site: SiteFolder, root: str, xml: str) -> None:
+    """Write a language's sitemap.xml (below `root` in the new site) and its gzipped copy, which carries no time or name, so that it is the same on any day."""
+    site.write(root + "sitemap.xml", xml)
+    site.write(root + "sitemap.xml.gz", gzip.compress(xml.encode("utf-8"), mtime=0))
 
 
 @dataclass(frozen=True)

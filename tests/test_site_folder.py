@@ -1,0 +1,82 @@
+"""The new site is made in the folder of an older one (writer.SiteFolder): it ends holding exactly what the build put there, and the last site is never written into."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.publish.writer import SiteFolder, site_folder
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file below `folder` with its text, and every folder (as "name/")."""
+    found = {path.relative_to(folder).as_posix() + ("/" if path.is_dir() else ""): "" if path.is_dir() else path.read_text(encoding="utf-8") for path in folder.rglob("*")}
+    assert found, "an empty tree proves nothing"
+    return found
+
+
+def make(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_new_site_holds_what_the_build_put_there_and_nothing_the_older_site_left(tmp_path: Path) -> None:
+    last = make(tmp_path / "last", {"kept/index.html": "kept", "page/index.html": "last"})
+    older = make(tmp_path / "older", {"gone/index.html": "old", "gone/deep/x.json": "old", "page": "a file where a folder goes", "new/index.html/y": "a folder where a file goes", "nl/gone.html": "old"})
+    site = SiteFolder(older, last)
+    assert site.keep("kept/index.html")
+    site.write("page/index.html", "new")
+    site.write("new/index.html", "new")
+    site.sweep("", ("nl/",))
+    assert tree(older) == {"kept/": "", "kept/index.html": "kept", "page/": "", "page/index.html": "new", "new/": "", "new/index.html": "new", "nl/": "", "nl/gone.html": "old"}
+    site.sweep("nl/", ())
+    assert "nl/gone.html" not in tree(older) and "page/index.html" in tree(older)
+
+
+def test_a_file_of_the_last_site_is_never_written_into(tmp_path: Path) -> None:
+    last = make(tmp_path / "last", {"page/index.html": "served"})
+    older = tmp_path / "older"
+    (older / "page").mkdir(parents=True)
+    os.link(last / "page" / "index.html", older / "page" / "index.html")  # as a build keeps a file: one file in both sites
+    SiteFolder(older, last).write("page/index.html", "changed")
+    assert (last / "page" / "index.html").read_text(encoding="utf-8") == "served"
+    assert (older / "page" / "index.html").read_text(encoding="utf-8") == "changed"
+
+
+def test_a_kept_file_already_there_is_left_alone_and_another_is_replaced(tmp_path: Path) -> None:
+    last = make(tmp_path / "last", {"same.html": "kept", "other.html": "kept"})
+    older = make(tmp_path / "older", {"other.html": "stale"})
+    os.link(last / "same.html", older / "same.html")
+    ctime = (older / "same.html").stat().st_ctime_ns
+    site = SiteFolder(older, last)
+    assert site.keep("same.html") and site.keep("other.html")
+    assert not site.keep("missing.html")
+    assert (older / "same.html").stat().st_ctime_ns == ctime, "a file that was already the last site's was linked again"
+    assert (older / "other.html").stat().st_ino == (last / "other.html").stat().st_ino
+    assert site.keep_folder("nowhere") is False
+
+
+def test_a_folder_of_unchanging_files_is_linked_once(tmp_path: Path) -> None:
+    source = make(tmp_path / "postcodes", {"AB1.json": "a", "CD2.json": "c"})
+    older = tmp_path / "older"
+    site = SiteFolder(older, tmp_path / "last")
+    site.link_folder(source, "postcodes")
+    again = SiteFolder(older, tmp_path / "last")
+    make(source, {"EF3.json": "e"})
+    again.link_folder(source, "postcodes")
+    again.sweep("", ())
+    assert tree(older) == {"postcodes/": "", "postcodes/AB1.json": "a", "postcodes/CD2.json": "c", "postcodes/EF3.json": "e"}
+    assert all((older / "postcodes" / name).stat().st_ino == (source / name).stat().st_ino for name in ("AB1.json", "EF3.json"))
+
+
+def test_the_site_folder_is_the_one_an_interrupted_build_left_else_the_newest_in_the_trash(tmp_path: Path) -> None:
+    trash = make(tmp_path / "trash", {"site-100/a": "older", "site-200/a": "newest"})
+    scratch = tmp_path / "site-next"
+    assert site_folder(scratch, trash) == scratch and (scratch / "a").read_text(encoding="utf-8") == "newest"
+    assert sorted(path.name for path in trash.iterdir()) == ["site-100"]
+    make(scratch, {"b": "left by an interrupted build"})
+    assert (site_folder(scratch, trash) / "b").is_file() and sorted(path.name for path in trash.iterdir()) == ["site-100"]
+    fresh = tmp_path / "fresh"
+    assert site_folder(fresh / "site-next", fresh / "trash") == fresh / "site-next" and not fresh.exists(), "nothing is made before the check has passed"
