@@ -15,9 +15,11 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from generator.publish.processes import OWN_SESSION, end
 
@@ -26,33 +28,48 @@ Key = TypeVar("Key")
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
 
-def start(function: str, *args: Any) -> subprocess.Popen[bytes]:
+@dataclass(frozen=True)
+class Child:
+    """A process running a function of the package, and the thread handing it its arguments."""
+
+    process: subprocess.Popen[bytes]
+    sending: threading.Thread
+
+
+def _send(pipe: IO[bytes], data: bytes) -> None:
+    # Left open: the process reads one pickle, and communicate() closes the pipe.
+    with contextlib.suppress(BrokenPipeError):  # the process ended before reading; result says why
+        pipe.write(data)
+        pipe.flush()
+
+
+def start(function: str, *args: Any) -> Child:
     """Start `function` ("module:name" in the package) with `args` in a process of its own; `result` waits for it."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
-    child = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
-    try:
-        # Left open: the child reads one pickle, and communicate() closes it.
-        pickle.dump((function, args), child.stdin)  # type: ignore[arg-type]
-        child.stdin.flush()  # type: ignore[union-attr]
-    except BrokenPipeError:
-        pass  # the process ended before reading; result says why
-    return child
+    process = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
+    # Handed over by a thread: a pipe holds 64 kB, so writing megabytes would
+    # wait for the process to start, import the package and read, which kept
+    # the caller from its own work for most of a second.
+    sending = threading.Thread(target=_send, args=(process.stdin, pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)), daemon=True)
+    sending.start()
+    return Child(process, sending)
 
 
 @contextlib.contextmanager
-def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[Key, subprocess.Popen[bytes]]]:
+def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[Key, Child]]:
     """Start `function` once per entry of `calls` (key → arguments), each in a process of its own; on leaving, end any still running."""
     children = {key: start(function, *args) for key, args in calls.items()}
     try:
         yield children
     finally:
-        end(children.values())
+        end(child.process for child in children.values())
 
 
-def result(child: subprocess.Popen[bytes]) -> Any:
+def result(child: Child) -> Any:
     """What the function a `start` process ran returned, once it has ended; its traceback if it failed."""
-    returned, errors = child.communicate()
-    if child.returncode != 0:
+    child.sending.join()
+    returned, errors = child.process.communicate()
+    if child.process.returncode != 0:
         raise RuntimeError(f"a process of the build failed:\n{errors.decode('utf-8', errors='replace')}")
     return pickle.loads(returned)
 

@@ -346,12 +346,12 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     """Check the records and, if nothing is wrong, build site/ for every language, redoing only what changed since the last build."""
     work = root / "build"
     # The new site is made in the folder of an older one (writer.SiteFolder says why); the other sites the trash holds are deleted meanwhile.
-    new_site = writer.site_folder(work / "site-next", work / TRASH)
+    site_folder = writer.site_folder(work / "site-next", work / TRASH, root / "site")
     with writer.emptying(work / TRASH):
-        return _build(root, today, strict, new_site)
+        return _build(root, today, strict, site_folder)
 
 
-def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Outcome:
+def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.SiteFolder) -> Outcome:
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -370,7 +370,8 @@ def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Ou
 
     site = root / "site"
     # What the state says of site/ holds only if site/ is still the folder the last build put there.
-    last = read_build_state(work / SITE_STATE) if site.is_dir() and read_build_state(work / SITE_STATE).get("folder") == site.stat().st_ino else {}
+    state = read_build_state(work / SITE_STATE)
+    last = state if site.is_dir() and state.get("folder") == site.stat().st_ino else {}
     code = code_digest()
     made_from: dict[str, str] = {}
     read: dict[str, list[str]] = {}
@@ -378,7 +379,6 @@ def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Ou
     last_search: dict[str, str] = last["search"] if isinstance(last.get("search"), dict) else {}
     searched: dict[str, str] = {}
     indexing: list[writer.SearchIndexing] = []
-    site_folder = writer.SiteFolder(new_site, site)
     site_folder.link_folder(postcode_files(), urls.POSTCODES_FOLDER)
 
     def finishing(lang: str) -> Finishing:
@@ -394,7 +394,7 @@ def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Ou
         glob = search_glob([path.removeprefix(language_root) for path in search_marks if language_of(path) == lang])
         searched[lang] = digest(versions_of("pagefind"), glob, *(f"{path} {finished[path]}" for path in sorted(finished) if path.endswith(".html")))
         if not (last_search.get(lang) == searched[lang] and site_folder.keep_folder(language_root + urls.SEARCH_INDEX_FOLDER)):
-            indexing.append(writer.start_search_index(new_site / language_root, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
+            indexing.append(writer.start_search_index(site_folder.folder / language_root, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
 
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
@@ -441,7 +441,7 @@ def _build(root: Path, today: datetime.date, strict: bool, new_site: Path) -> Ou
         end(running.process for running in indexing)
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
-    writer.swap_in(new_site, site, work / TRASH)
-    writer.write_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "read": read, "search": searched})
+    writer.swap_in(site_folder.folder, site, work / TRASH)
+    writer.write_compact_json(work / SITE_STATE, {"folder": site.stat().st_ino, "files": made_from, "read": read, "search": searched})
     outcome.built = True
     return outcome

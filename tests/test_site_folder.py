@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from generator.publish.writer import SiteFolder, site_folder
@@ -72,11 +73,26 @@ def test_a_folder_of_unchanging_files_is_linked_once(tmp_path: Path) -> None:
 
 
 def test_the_site_folder_is_the_one_an_interrupted_build_left_else_the_newest_in_the_trash(tmp_path: Path) -> None:
-    trash = make(tmp_path / "trash", {"site-100/a": "older", "site-200/a": "newest"})
+    last = make(tmp_path / "site", {"a": "served"})
+    trash = tmp_path / "trash"
+    for name in ("site-100", "site-200"):
+        (trash / name).mkdir(parents=True)
+        os.link(last / "a", trash / name / "a")
     scratch = tmp_path / "site-next"
-    assert site_folder(scratch, trash) == scratch and (scratch / "a").read_text(encoding="utf-8") == "newest"
+    assert site_folder(scratch, trash, last).folder == scratch and (scratch / "a").samefile(last / "a")
     assert sorted(path.name for path in trash.iterdir()) == ["site-100"]
-    make(scratch, {"b": "left by an interrupted build"})
-    assert (site_folder(scratch, trash) / "b").is_file() and sorted(path.name for path in trash.iterdir()) == ["site-100"]
+    os.link(last / "a", make(tmp_path / "elsewhere", {"b": "left by an interrupted build"}) / "a")
+    shutil.rmtree(scratch)
+    os.replace(tmp_path / "elsewhere", scratch)
+    assert (site_folder(scratch, trash, last).folder / "b").is_file() and sorted(path.name for path in trash.iterdir()) == ["site-100"]
+
+
+def test_an_older_site_that_holds_little_of_the_last_one_goes_to_the_trash(tmp_path: Path) -> None:
+    last = make(tmp_path / "site", {"a": "served", "b": "served"})
+    trash = make(tmp_path / "trash", {"site-100/a": "finished before the last build finished every page again"})
+    site = site_folder(tmp_path / "site-next", trash, last)
+    assert not site.folder.exists() and len(list(trash.iterdir())) == 1 and not (trash / "site-100").exists()
+    site.write("a", "new")
+    assert tree(site.folder) == {"a": "new"}
     fresh = tmp_path / "fresh"
-    assert site_folder(fresh / "site-next", fresh / "trash") == fresh / "site-next" and not fresh.exists(), "nothing is made before the check has passed"
+    assert site_folder(fresh / "site-next", fresh / "trash", last).folder == fresh / "site-next" and not fresh.exists(), "nothing is made before the check has passed"

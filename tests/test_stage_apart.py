@@ -60,4 +60,4 @@ def test_link_problems_found_apart_come_back_and_nothing_is_staged(tmp_path: Pat
 def test_a_process_still_running_when_its_block_fails_is_ended() -> None:
     with pytest.raises(ValueError), started("time:sleep", {"slow": (60,)}) as children:
         raise ValueError
-    assert children["slow"].poll() is not None
+    assert children["slow"].process.poll() is not None

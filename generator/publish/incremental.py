@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,19 @@ def digest(*parts: bytes | str) -> str:
     return hashed.hexdigest()
 
 
+def files_below(folder: Path) -> list[str]:
+    """The path below `folder` of every file there (but Python's caches), sorted (os.walk: Path.rglob took a third of a second for 6,000 files)."""
+    found: list[str] = []
+    for top, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        relative = os.path.relpath(top, folder).replace(os.sep, "/")
+        found += [name if relative == "." else f"{relative}/{name}" for name in names]
+    return sorted(found)
+
+
 def tree_digest(folder: Path) -> str:
     """A digest of every file below `folder` (but Python's caches): names and contents."""
-    files = [path for path in sorted(folder.rglob("*")) if path.is_file() and "__pycache__" not in path.parts]
-    return digest(*(part for path in files for part in (path.relative_to(folder).as_posix(), path.read_bytes())))
+    return digest(*(part for name in files_below(folder) for part in (name, (folder / name).read_bytes())))
 
 
 def engine_state_file(work: Path, lang: str) -> Path:
@@ -56,7 +66,7 @@ def engine_state_file(work: Path, lang: str) -> Path:
 def engine_inputs(root: Path, work: Path, lang: str, engine: str) -> str:
     """A digest of what every page of one language's engine build uses: its config, mkdocs.yml, the theme, the engine and the list of staged files."""
     docs = work / "docs" / lang
-    staged = "\n".join(sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()))
+    staged = "\n".join(files_below(docs))
     versions = versions_of(engine, "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")
     config = (work / f"mkdocs.{lang}.yml").read_bytes()
     return digest(versions, config, (root / "mkdocs.yml").read_bytes(), tree_digest(root / "site_templates" / "overrides"), staged)

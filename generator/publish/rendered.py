@@ -55,9 +55,19 @@ class _ViewPickler(pickle.Pickler):
         self.top, self.digests = top, digests
 
     def persistent_id(self, obj: Any) -> str | None:
-        if obj is not self.top and (isinstance(obj, BaseModel) or (is_dataclass(obj) and not isinstance(obj, type))):
+        if obj is not self.top and _stands_alone(type(obj)):
             return self.digests.of(obj)
         return None
+
+
+_STANDS_ALONE: dict[type, bool] = {}
+
+
+def _stands_alone(kind: type) -> bool:
+    """Whether a value of this type is pickled as its digest: a record model or a view (asked once per type: the pickler asks of every value)."""
+    if kind not in _STANDS_ALONE:
+        _STANDS_ALONE[kind] = issubclass(kind, BaseModel) or (is_dataclass(kind) and not issubclass(kind, type))
+    return _STANDS_ALONE[kind]
 
 
 class ViewDigests:

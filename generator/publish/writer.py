@@ -179,22 +179,35 @@ class SiteFolder:
     """
 
     def __init__(self, folder: Path, last: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.folder, self.last = folder, last
         self._held, self._folders = _entries(folder)
         self._last, _ = _entries(last)
         self._placed: set[str] = set()
 
+    def shared(self) -> float:
+        """The share of the last site's files that are already here, as the same files."""
+        return sum(self._held.get(name) == inode for name, inode in self._last.items()) / max(len(self._last), 1)
+
+    def start_afresh(self, trash: Path) -> None:
+        """Put what the folder holds into `trash` and begin with none: after a build that finished every page again, an
+        older site holds nothing of the last one, and replacing each of its files cost more than making them."""
+        if self.folder.is_dir():
+            trash.mkdir(parents=True, exist_ok=True)
+            os.replace(self.folder, trash / f"{self.folder.name}-{time.time_ns()}")
+        self._held, self._folders = {}, set()
+
     def _free(self, name: str) -> Path:
         """The path of `name`, its folder made and nothing left at its place (an older site may hold a file where a folder goes, or the reverse)."""
         self._placed.add(name)
+        if not self._held and not self._folders:  # nothing here yet, perhaps not the folder itself
+            self.folder.mkdir(parents=True, exist_ok=True)
         steps = name.split("/")
         for n in range(1, len(steps)):
             folder = "/".join(steps[:n])
             if folder not in self._folders:
                 if folder in self._held:
                     self._remove(folder)
-                (self.folder / folder).mkdir(exist_ok=True)
+                (self.folder / folder).mkdir(parents=True, exist_ok=True)
                 self._folders.add(folder)
         if name in self._held or name in self._folders:
             self._remove(name)
@@ -269,13 +282,17 @@ class SiteFolder:
                 self._folders.discard(name)
 
 
-def site_folder(scratch: Path, trash: Path) -> Path:
-    """The folder to make the new site in (`scratch`): what an interrupted build left there, else the newest site the trash holds, else none yet (the build makes it)."""
+def site_folder(scratch: Path, trash: Path, last: Path) -> SiteFolder:
+    """Where the new site is made (`scratch`), nothing made yet: in what an interrupted build left there, else in the newest
+    site the trash holds, when that holds at least half of the `last` site's files; else in a new folder."""
     if not scratch.is_dir() or scratch.is_symlink():
         older = sorted(path for path in trash.iterdir() if path.is_dir() and not path.is_symlink()) if trash.is_dir() else []
         if older:
             os.replace(older[-1], scratch)
-    return scratch
+    site = SiteFolder(scratch, last)
+    if site.shared() < 0.5:
+        site.start_afresh(trash)
+    return site
 
 
 def private_folder(name: str) -> Path | None:
