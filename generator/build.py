@@ -50,7 +50,7 @@ from generator.publish.kept_loads import KeptLoads
 from generator.publish.mkdocs_config import language_config, read_base, repository, site_url_for, source_documents
 from generator.publish.processes import end
 from generator.publish.rendered import ViewDigests, page_key, read_rendered, rendered_file, setting
-from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_glob, searched_pages
+from generator.publish.search import EXCLUDED, UNUSED_BUNDLE_FILES, SearchMark, mark_for_search, search_copy, search_glob, searched_pages
 from generator.publish.sitemap import dated_sitemap, page_dates
 from generator.records.checks import check_records
 from generator.records.load import LoadedFile, load_services
@@ -58,6 +58,8 @@ from generator.records.translation_state import read_state, stale_translations
 
 TRASH = "trash"
 """In build/: the sites that builds replaced, deleted by the next build while it works."""
+SEARCH_COPIES = "search"
+"""In build/: what search reads of each marked page, by language (search.search_copy), and beside it the digests they were made from."""
 
 
 @dataclass
@@ -208,6 +210,8 @@ class Finished:
     read: dict[str, list[str]] = field(default_factory=dict)
     """Each of the engine's files, by site path: its signature and the digest of its bytes."""
     problems: list[Problem] = field(default_factory=list)
+    search_copies: dict[str, str] = field(default_factory=dict)
+    """What search reads of each marked page finished again (site path → search.search_copy)."""
 
 
 def _mark_text(mark: SearchMark | None) -> str:
@@ -266,6 +270,8 @@ def finish_language(finishing: Finishing) -> Finished:
             # A last guard behind the content check: the policy already leaves such a script out, so it could not run.
             finished.problems += [Problem(f"site/{site_path}", line, "", FOREIGN_SCRIPT.format(text=text.strip()[:60])) for line, text in foreign_scripts(html)]
             site.write(site_path, html)
+            if site_path in finishing.search_marks:
+                finished.search_copies[site_path] = search_copy(html)
         else:
             site.copy(path, site_path)
     writer.write_sitemap(site, finishing.language_root, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
@@ -388,13 +394,27 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
             work / f"site-{LANGUAGES[0]}" / "assets" if LANGUAGE_ROOTS[lang] else None,
         )
 
-    def index_for_search(lang: str, finished: dict[str, str]) -> None:
+    def index_for_search(lang: str, finished: Finished) -> None:
         """Start the language's search index (Pagefind) as soon as its pages are finished, or keep the last one if they are as they were."""
         language_root = LANGUAGE_ROOTS[lang]
+        made_from = finished.made_from
         glob = search_glob([path.removeprefix(language_root) for path in search_marks if language_of(path) == lang])
-        searched[lang] = digest(versions_of("pagefind"), glob, *(f"{path} {finished[path]}" for path in sorted(finished) if path.endswith(".html")))
-        if not (last_search.get(lang) == searched[lang] and site_folder.keep_folder(language_root + urls.SEARCH_INDEX_FOLDER)):
-            indexing.append(writer.start_search_index(site_folder.folder / language_root, urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
+        searched[lang] = digest(versions_of("pagefind"), glob, *(f"{path} {made_from[path]}" for path in sorted(made_from) if path.endswith(".html")))
+        if last_search.get(lang) == searched[lang] and site_folder.keep_folder(language_root + urls.SEARCH_INDEX_FOLDER):
+            return
+        # Pagefind reads a copy of each marked page that holds only what it reads (search.search_copy), kept in build/.
+        copies, state = work / SEARCH_COPIES / lang, work / f"{SEARCH_COPIES}.{lang}.json"
+        known = read_build_state(state)
+        writer.forget(state)
+        wanted = {path.removeprefix(language_root): made_from[path] for path in search_marks if language_of(path) == lang and path in made_from}
+        changed = {
+            name: finished.search_copies.get(language_root + name) or search_copy((site_folder.folder / language_root / name).read_text(encoding="utf-8"))
+            for name, made in wanted.items()
+            if known.get(name) != made
+        }
+        writer.update_folder(copies, changed, set(wanted))
+        writer.write_compact_json(state, wanted)
+        indexing.append(writer.start_search_index(copies, site_folder.folder / language_root / urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
 
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
@@ -429,7 +449,7 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
                         made_from.update(finished.made_from)
                         read.update(finished.read)
                         outcome.problems += finished.problems
-                        index_for_search(lang, finished.made_from)
+                        index_for_search(lang, finished)
         if outcome.messages or outcome.errors:
             return outcome
         outcome.lap("render, stage, engine and finish pages")

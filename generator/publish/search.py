@@ -104,3 +104,27 @@ def mark_for_search(html: str, mark: SearchMark) -> str:
         return marked
     end = marked.index(">", article.end()) + 1
     return marked[:end] + data + marked[end:]
+
+
+_ARTICLE_TAG = re.compile(r"<article\b|</article>")
+_HTML_LANG = re.compile(r'<html lang="([^"]*)"')
+
+
+def search_copy(html: str) -> str:
+    """What Pagefind reads of a finished, marked page, as a page of its own: the marked article in a document of the page's language.
+
+    Pagefind reads only the marked element and the document's language, so
+    it indexes this copy exactly as the page (a test compares the bundles
+    byte for byte), and the copy is a fifth of the page: indexing took a
+    third less time. The copies are kept in build/, and only those of
+    changed pages are made again.
+    """
+    start = html.index(" data-pagefind-body")
+    start = html.rindex("<article", 0, start)
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(html, start):
+        depth += 1 if tag.group() == "<article" else -1
+        if depth == 0:
+            language = _HTML_LANG.search(html)
+            return f'<!doctype html><html lang="{language.group(1) if language else ""}"><head></head><body>{html[start : tag.end()]}</body></html>\n'
+    raise ValueError("the marked article of a page has no end")

@@ -57,6 +57,21 @@ def stage(folder: Path, files: dict[str, str]) -> int:
     return written
 
 
+def update_folder(folder: Path, changed: dict[str, str], wanted: set[str]) -> None:
+    """Write the `changed` files (path → text) into a folder of the build's own, and delete every file there that is not `wanted`."""
+    for name, text in changed.items():
+        _make_parent(folder / name)
+        (folder / name).write_text(text, encoding="utf-8")
+    if folder.is_dir():
+        for top, _, names in os.walk(folder, topdown=False):
+            relative = os.path.relpath(top, folder).replace(os.sep, "/")
+            for name in names:
+                if (name if relative == "." else f"{relative}/{name}") not in wanted:
+                    os.unlink(os.path.join(top, name))
+            if relative != "." and not os.listdir(top):
+                os.rmdir(top)
+
+
 def write_yaml(path: Path, data: dict[str, Any]) -> None:
     """Write a generated YAML file (a per-language MkDocs config)."""
     write_if_changed(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
@@ -351,8 +366,8 @@ class SearchIndexing:
     unused: tuple[str, ...]
 
 
-def start_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> SearchIndexing:
-    """Start indexing the marked pages `glob` matches under `site` with Pagefind into `site/<folder>`, leaving out the elements the `excluded` selectors match; `end_search_index` waits for it."""
+def start_search_index(pages: Path, bundle: Path, unused: tuple[str, ...], glob: str, scratch: Path, excluded: tuple[str, ...] = ()) -> SearchIndexing:
+    """Start indexing the marked pages `glob` matches under `pages` with Pagefind into `bundle`, leaving out the elements the `excluded` selectors match; `end_search_index` waits for it."""
     # Pagefind's own command, not its Python API: the API ends its indexing
     # service as soon as the service answers "files written", which now and
     # then left a file of the bundle empty (pagefind-entry.json one build in
@@ -362,10 +377,10 @@ def start_search_index(site: Path, folder: str, unused: tuple[str, ...], glob: s
     # so do the selectors, of which the command line takes only one).
     write_json(fresh_folder(scratch) / "pagefind.json", {"glob": glob, "exclude_selectors": list(excluded)})
     process = subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site.resolve()), "--output-path", str((site / folder).resolve()), "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(pages.resolve()), "--output-path", str(bundle.resolve()), "--quiet"],
         cwd=scratch, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **OWN_SESSION,
     )
-    return SearchIndexing(process, site / folder, unused)
+    return SearchIndexing(process, bundle, unused)
 
 
 def end_search_index(indexing: SearchIndexing) -> None:
