@@ -276,8 +276,18 @@ def finish_language(finishing: Finishing) -> Finished:
             site.copy(path, site_path)
     writer.write_sitemap(site, finishing.language_root, dated_sitemap((built / "sitemap.xml").read_text(encoding="utf-8"), finishing.site_url, finishing.dates))
     # What an older site left here goes before the language's pages are indexed for search.
-    site.sweep(finishing.language_root, tuple(root for root in LANGUAGE_ROOTS.values() if root != finishing.language_root and root.startswith(finishing.language_root)))
+    site.sweep(finishing.language_root, other_roots(finishing.language_root))
     return finished
+
+
+def finish_apart(finishing: Finishing) -> tuple[Finished, writer.SiteFolder]:
+    """`finish_language` in a process of its own: what it found, and the new site's folder as it knows it now."""
+    return finish_language(finishing), finishing.site
+
+
+def other_roots(language_root: str) -> tuple[str, ...]:
+    """The roots of the languages whose files lie below `language_root` (the first language's root holds the others')."""
+    return tuple(root for root in LANGUAGE_ROOTS.values() if root != language_root and root.startswith(language_root))
 
 
 def render_pages(pages: list[Page], env: jinja2.Environment, keys: dict[str, str | None], kept: dict[str, str]) -> dict[str, str]:
@@ -416,6 +426,14 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
         writer.write_compact_json(state, wanted)
         indexing.append(writer.start_search_index(copies, site_folder.folder / language_root / urls.SEARCH_INDEX_FOLDER, UNUSED_BUNDLE_FILES, glob, work / f"pagefind-{lang}", EXCLUDED))
 
+    def finished_language(lang: str, finished: Finished) -> None:
+        made_from.update(finished.made_from)
+        read.update(finished.read)
+        outcome.problems += finished.problems
+        if not outcome.errors:
+            index_for_search(lang, finished)
+
+    finishing_apart: dict[str, apart.Child] = {}
     # The first language renders here while the others render in processes of their own (on
     # the other core: rendering is pure Python, so threads would take turns); each language's
     # engine build starts as soon as its pages are staged, and its pages are finished here as
@@ -433,23 +451,30 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
                     if not problems:
                         inputs[lang] = engine_inputs(root, work, lang, engine)
                         state = engine_state_file(work, lang)
-                        dirty = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
+                        dirty[lang] = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
                         writer.forget(state)
-                        yield work / f"mkdocs.{lang}.yml", dirty
+                        yield work / f"mkdocs.{lang}.yml", dirty[lang]
 
             inputs: dict[str, str] = {}
+            dirty: dict[str, bool] = {}
             with engine_builds(staged(), work) as ended:
                 for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
                     if status != 0:
                         outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
                         continue
                     writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
-                    if not (outcome.messages or outcome.errors):
-                        finished = finish_language(finishing(lang))
-                        made_from.update(finished.made_from)
-                        read.update(finished.read)
-                        outcome.problems += finished.problems
-                        index_for_search(lang, finished)
+                    if outcome.messages or outcome.errors:
+                        continue
+                    # After an engine build of every page, finishing a language takes seconds: all but the
+                    # last are finished on the other core while the last language's engine ends.
+                    if not dirty[lang] and lang != LANGUAGES[-1]:
+                        finishing_apart[lang] = apart.start("generator.build:finish_apart", finishing(lang))
+                    else:
+                        finished_language(lang, finish_language(finishing(lang)))
+            for lang, child in finishing_apart.items():
+                finished, folder = apart.result(child)
+                site_folder.adopt(folder, LANGUAGE_ROOTS[lang], other_roots(LANGUAGE_ROOTS[lang]))
+                finished_language(lang, finished)
         if outcome.messages or outcome.errors:
             return outcome
         outcome.lap("render, stage, engine and finish pages")
@@ -458,7 +483,7 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
             writer.end_search_index(running)
         outcome.lap("search index")
     finally:
-        end(running.process for running in indexing)
+        end([running.process for running in indexing] + [child.process for child in finishing_apart.values()])
     # Until the new state is written, no file of site/ counts as made from anything (an interruption here leaves none claimed).
     writer.forget(work / SITE_STATE)
     writer.swap_in(site_folder.folder, site, work / TRASH)

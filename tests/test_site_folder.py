@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from pathlib import Path
+
+import pytest
 
 from generator.publish.writer import SiteFolder, site_folder
 
@@ -96,3 +99,20 @@ def test_an_older_site_that_holds_little_of_the_last_one_goes_to_the_trash(tmp_p
     assert tree(site.folder) == {"a": "new"}
     fresh = tmp_path / "fresh"
     assert site_folder(fresh / "site-next", fresh / "trash", last).folder == fresh / "site-next" and not fresh.exists(), "nothing is made before the check has passed"
+
+
+def test_what_a_process_of_its_own_put_here_for_one_language_is_taken_over(tmp_path: Path) -> None:
+    last = make(tmp_path / "last", {"a.html": "kept", "nl/a.html": "kept"})
+    older = make(tmp_path / "older", {"stale.html": "old", "nl/stale.html": "old"})
+    here = SiteFolder(older, last)
+    apart = pickle.loads(pickle.dumps(here))  # as the folder goes to the process that finishes the first language
+    apart.keep("a.html")
+    apart.sweep("", ("nl/",))
+    here.keep("nl/a.html")
+    here.sweep("nl/", ())
+    stale = pickle.loads(pickle.dumps(here))
+    here.adopt(apart, "", ("nl/",))
+    here.sweep("", ("nl/",))  # knows that the other process placed a.html and deleted stale.html
+    assert tree(older) == {"a.html": "kept", "nl/": "", "nl/a.html": "kept"}
+    with pytest.raises(FileNotFoundError):
+        stale.sweep("", ("nl/",))  # not knowing what the other process did, it deletes stale.html again

@@ -211,6 +211,16 @@ class SiteFolder:
             os.replace(self.folder, trash / f"{self.folder.name}-{time.time_ns()}")
         self._held, self._folders = {}, set()
 
+    def adopt(self, other: SiteFolder, root: str, other_roots: tuple[str, ...]) -> None:
+        """Take what `other` (this folder as a process of its own left it, after it put a language's files here) knows of the files below `root`, but those below `other_roots`."""
+
+        def inside(name: str) -> bool:
+            return name.startswith(root) and not name.startswith(other_roots)
+
+        self._held = {name: inode for name, inode in self._held.items() if not inside(name)} | {name: inode for name, inode in other._held.items() if inside(name)}
+        self._folders = {name for name in self._folders if not inside(name + "/")} | {name for name in other._folders if inside(name + "/")}
+        self._placed = {name for name in self._placed if not inside(name)} | {name for name in other._placed if inside(name)}
+
     def _free(self, name: str) -> Path:
         """The path of `name`, its folder made and nothing left at its place (an older site may hold a file where a folder goes, or the reverse)."""
         self._placed.add(name)
