@@ -10,6 +10,7 @@ Each starts in a session of its own (publish/processes.py).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import pickle
@@ -76,7 +77,11 @@ def result(child: Child) -> Any:
 
 def _run_from_stdin() -> None:
     """The other end of `start`: run the function named on stdin and write what it returns to stdout."""
+    # What comes in lives until the process ends: the garbage collector would walk it on every pass (see build._build).
+    gc.disable()
     function, args = pickle.load(sys.stdin.buffer)
+    gc.freeze()
+    gc.enable()
     module, _, name = function.partition(":")
     pickle.dump(getattr(importlib.import_module(module), name)(*args), sys.stdout.buffer)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import gc
 import json
 import os
 import stat
@@ -363,11 +364,22 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     work = root / "build"
     # The new site is made in the folder of an older one (writer.SiteFolder says why); the other sites the trash holds are deleted meanwhile.
     site_folder = writer.site_folder(work / "site-next", work / TRASH, root / "site")
+    collecting = gc.isenabled()
     with writer.emptying(work / TRASH):
-        return _build(root, today, strict, site_folder)
+        try:
+            return _build(root, today, strict, site_folder)
+        finally:
+            # What this build held is the collector's again (the preview builds many times in one process).
+            gc.unfreeze()
+            if collecting:
+                gc.enable()
 
 
 def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.SiteFolder) -> Outcome:
+    # The records, their views and the pages are made first and live until the build ends: the
+    # garbage collector's passes over them while they grow, and after, free nothing (at 500
+    # providers they took a second of a one-record build), so it waits, then leaves them out.
+    gc.disable()
     outcome = Outcome()
     outcome.files, outcome.problems, stale = _check(root, today)
     files = outcome.files
@@ -379,6 +391,8 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
     pages, data = plan(files, editor_report(files, stale, today, source_documents(base, root)))
     history = last_changes(root)
     names = foreign_names(files)
+    gc.freeze()
+    gc.enable()
     work = root / "build"
     search_marks: dict[str, SearchMark] = {}
     staging = (root, pages, data, today, base, history, names)

@@ -8,6 +8,7 @@ hand-written pages, mkdocs.yml and the environment it reads.
 from __future__ import annotations
 
 import difflib
+import gc
 import shutil
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def test_a_build_stops_at_the_check_and_writes_nothing(case: str, tmp_path: Path
     outcome = build(root, TODAY)
     assert not outcome.built and [str(p) for p in outcome.problems] == _expected(case)
     assert not (root / "site").exists() and not (root / "build").exists()
+    assert gc.isenabled(), "a build that stopped at the check left the garbage collector off"
 
 
 def test_a_site_address_from_the_environment_is_refused_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import gzip
 import os
 import re
@@ -138,3 +139,5 @@ def test_a_site_made_in_an_older_site_s_folder_leaves_the_served_site_as_it_was(
     (replaced,) = (root / "build" / "trash").iterdir()
     assert b"Een zin erbij." in made["nl/privacy/index.html"]
     assert site_files(replaced) == served, "a build changed a file of the site it replaced"
+    # The build held its records apart from the garbage collector; the preview builds many times in one process.
+    assert gc.isenabled() and gc.get_freeze_count() == 0
