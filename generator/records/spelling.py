@@ -132,10 +132,12 @@ def spelling_problems(files: Sequence[tuple[RecordFile, DutchWords]]) -> list[Pr
         return []
     if not _ask_hunspell(asked):
         return [Problem(files[0][0].path, 1, "", NOT_CHECKED, "notice")]
+    # A word can be unknown only if hunspell rejected it, or was asked about it in another form: only those are looked at.
+    doubted = {word for word in asked if not _verdicts[word]} | _SENTENCE_FORMS.keys()
     problems = []
     for item, found in files:
         for path, text_words in found.texts:
-            for word in sorted(w for w in text_words if not _known(w, found.names)):
+            for word in sorted(w for w in text_words & doubted if not _known(w, found.names)):
                 line = item.document.line_matching(path, re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"))
                 problems.append(Problem(item.path, line, field_path(path), _unknown_word(word), "warning"))
     return problems
