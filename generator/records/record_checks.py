@@ -1,8 +1,8 @@
 """Rules within one record: checked when its file is loaded, and kept with the load, so a file that did not change is not walked again.
 
-What the rules across records (checks.py) need of a record is gathered in
-the same pass: its ids, the programme ids it points at, the words for the
-spell checker.
+What the rules across records (checks.py) and the translation state need of
+a record is gathered in the same pass: its ids, the programme ids it points
+at, the words for the spell checker, the fingerprints of its texts.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from generator.records.record_paths import parts
 from generator.records.roles import role_places, roles_for
 from generator.records.spelling import DutchWords, dutch_words
 from generator.records.terms import TERMS_FILE, ruled_out_words
+from generator.records.text_prints import TextPrint, text_prints
 
 
 class Finding(NamedTuple):
@@ -32,7 +33,7 @@ class Finding(NamedTuple):
 
 @dataclass(frozen=True)
 class Findings:
-    """What the rules within one record found in it, and what the rules across records need of it."""
+    """What the rules within one record found in it, and what the rules across records and the translation state need of it."""
 
     found: tuple[Finding, ...]
     ids: tuple[tuple[str, FieldPath], ...]
@@ -40,6 +41,8 @@ class Findings:
     alternatives: tuple[tuple[str, FieldPath], ...]
     """The programme ids its programmes name as alternatives, with their paths: each must be a programme of some file."""
     spelling: DutchWords
+    texts: tuple[TextPrint, ...]
+    """Its bilingual texts, fingerprinted: translation_state.py compares them with the last confirmed ones."""
 
 
 def record_findings(item: RecordFile) -> Findings:
@@ -59,7 +62,7 @@ def record_findings(item: RecordFile) -> Findings:
         for base, programme in parts(record, Programme)
         for i, alternative in enumerate(programme.alternatives)
     )
-    return Findings(tuple(found), ids, alternatives, dutch_words(item))
+    return Findings(tuple(found), ids, alternatives, dutch_words(item), text_prints(item))
 
 
 def unknown_id(kind: str, value: str, known: Collection[str]) -> str:
