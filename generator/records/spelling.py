@@ -87,8 +87,8 @@ class DutchWords:
 
     names: frozenset[str]
     """Every word (and compound's part) of the names the record declares."""
-    texts: tuple[tuple[FieldPath, frozenset[str]], ...]
-    """Each Dutch text that holds a word not declared as a name, with its path and those words."""
+    texts: tuple[tuple[FieldPath, tuple[str, ...]], ...]
+    """Each Dutch text that holds a word not declared as a name, with its path and those words (tuples: the garbage collector skips them)."""
     asked: frozenset[str]
     """What hunspell is asked about for those words."""
 
@@ -96,7 +96,7 @@ class DutchWords:
 def dutch_words(item: RecordFile) -> DutchWords:
     """The words of a record's Dutch texts that its names do not declare, and what to ask hunspell about them."""
     names, texts = names_and_texts(item)
-    undeclared = [(path, frozenset(words(text) - names)) for path, text in texts]
+    undeclared = [(path, tuple(sorted(words(text) - names))) for path, text in texts]
     found = tuple((path, text_words) for path, text_words in undeclared if text_words)
     return DutchWords(frozenset(names), found, frozenset(w for _, text_words in found for word in text_words for w in _asked(word)))
 
@@ -137,7 +137,7 @@ def spelling_problems(files: Sequence[tuple[RecordFile, DutchWords]]) -> list[Pr
     problems = []
     for item, found in files:
         for path, text_words in found.texts:
-            for word in sorted(w for w in text_words & doubted if not _known(w, found.names)):
+            for word in sorted(w for w in doubted.intersection(text_words) if not _known(w, found.names)):
                 line = item.document.line_matching(path, re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"))
                 problems.append(Problem(item.path, line, field_path(path), _unknown_word(word), "warning"))
     return problems

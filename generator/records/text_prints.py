@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from generator.problem import FieldPath
 from generator.records.model import Text
 from generator.records.record_file import RecordFile
 from generator.records.record_paths import id_path, parts
 
+TextPrint = tuple[str, FieldPath, str, str]
+"""One bilingual text in a record: its key (its path with ids), its path, and a fingerprint of each language.
 
-@dataclass(frozen=True)
-class TextPrint:
-    """One bilingual text in a record: its key (its path with ids), its path, and a fingerprint of each language."""
-
-    key: str
-    path: FieldPath
-    en: str
-    nl: str
+A plain tuple: thousands are kept with the loads, and the garbage collector
+stops following a plain tuple of strings (not a named one).
+"""
 
 
 def fingerprint(text: str) -> str:
@@ -28,4 +24,4 @@ def fingerprint(text: str) -> str:
 
 def text_prints(item: RecordFile) -> tuple[TextPrint, ...]:
     """Every {en, nl} text in a loaded file."""
-    return tuple(TextPrint(id_path(path, item.record), path, fingerprint(text.en), fingerprint(text.nl)) for path, text in parts(item.record, Text))
+    return tuple((id_path(path, item.record), path, fingerprint(text.en), fingerprint(text.nl)) for path, text in parts(item.record, Text))

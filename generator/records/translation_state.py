@@ -30,7 +30,7 @@ def confirmed_state(files: list[LoadedFile], state: State) -> State:
     """The state with every text of `files` confirmed as it stands now."""
     updated = dict(state)
     for item in files:
-        updated[item.path] = {place.key: {"en": place.en, "nl": place.nl} for place in item.findings.texts}
+        updated[item.path] = {key: {"en": en, "nl": nl} for key, _, en, nl in item.findings.texts}
     return dict(sorted(updated.items()))
 
 
@@ -39,19 +39,19 @@ def stale_translations(files: list[LoadedFile], state: State) -> list[Problem]:
     problems = []
     for item in files:
         recorded = state.get(item.path, {})
-        for place in item.findings.texts:
-            before = recorded.get(place.key)
+        for key, path, en, nl in item.findings.texts:
+            before = recorded.get(key)
             if before is None:
                 continue
-            en_changed = before["en"] != place.en
-            nl_changed = before["nl"] != place.nl
+            en_changed = before["en"] != en
+            nl_changed = before["nl"] != nl
             if en_changed != nl_changed:
                 changed, other = ("English", "Dutch") if en_changed else ("Dutch", "English")
                 problems.append(
                     Problem(
                         item.path,
-                        item.document.line_of(place.path),
-                        field_path(place.path),
+                        item.document.line_of(path),
+                        field_path(path),
                         f"the {changed} text changed but the {other} did not, so the {other} may be out of date; "
                         f"check it, then run `{RUN} translations confirm {item.path}`",
                         "warning",
