@@ -16,7 +16,7 @@ from generator.problem import FieldPath, Severity
 from generator.records.geography import jurisdiction_of
 from generator.records.model import ESSENTIAL, UNKNOWN, Figure, Programme, Provider, ProviderFile, Record, Referrer, Route, Text
 from generator.records.record_file import RecordFile
-from generator.records.record_paths import parts
+from generator.records.record_paths import Walk
 from generator.records.roles import role_places, roles_for
 from generator.records.spelling import DutchWords, dutch_words
 from generator.records.terms import TERMS_FILE, ruled_out_words
@@ -48,21 +48,23 @@ class Findings:
 def record_findings(item: RecordFile) -> Findings:
     """Check one record on its own, and gather what the checks across records need of it."""
     record = item.record
+    # One walk of the record for all the rules, each taking the parts it looks at.
+    walk = Walk(record)
     found = [
-        *_references(record),
-        *_places_and_roles(record),
-        *_figures(record),
-        *_essentials(record),
-        *_dutch_terms(record),
+        *_references(record, walk),
+        *_places_and_roles(walk),
+        *_figures(walk),
+        *_essentials(walk),
+        *_dutch_terms(walk),
     ]
-    named = list(parts(record, Provider)) + list(parts(record, Programme))
+    named = walk.of(Provider) + walk.of(Programme)
     ids = tuple((part.id, path + ("id",)) for path, part in named)
     alternatives = tuple(
         (alternative.programme, base + ("alternatives", i, "programme"))
-        for base, programme in parts(record, Programme)
+        for base, programme in walk.of(Programme)
         for i, alternative in enumerate(programme.alternatives)
     )
-    return Findings(tuple(found), ids, alternatives, dutch_words(item), text_prints(item))
+    return Findings(tuple(found), ids, alternatives, dutch_words(item, walk), text_prints(record, walk))
 
 
 def unknown_id(kind: str, value: str, known: Collection[str]) -> str:
@@ -71,7 +73,7 @@ def unknown_id(kind: str, value: str, known: Collection[str]) -> str:
     return f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first"
 
 
-def _references(record: ProviderFile) -> Iterator[Finding]:
+def _references(record: ProviderFile, walk: Walk) -> Iterator[Finding]:
     """Every id a record points at within itself must exist (the programme ids of alternatives are checked across records)."""
     sources = [s.id for s in record.sources]
     contacts = [c.id for c in record.provider.contacts]
@@ -86,10 +88,10 @@ def _references(record: ProviderFile) -> Iterator[Finding]:
 
     # Every part of a record that names its source (a route, a figure, a course, an intake ...) says so
     # in a field `source`: one walk checks them all, whatever part a later model adds.
-    for where, part in parts(record, Record):
+    for where, part in walk.of(Record):
         if isinstance(getattr(part, "source", None), str):
             yield from must_be("source", getattr(part, "source"), sources, where + ("source",))
-    for base, programme in parts(record, Programme):
+    for base, programme in walk.of(Programme):
         for i, value in enumerate(programme.sources):
             yield from must_be("source", value, sources, base + ("sources", i))
         for i, value in enumerate(programme.contacts):
@@ -110,9 +112,9 @@ def _references(record: ProviderFile) -> Iterator[Finding]:
             yield Finding(base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
 
 
-def _places_and_roles(record: ProviderFile) -> Iterator[Finding]:
+def _places_and_roles(walk: Walk) -> Iterator[Finding]:
     """A programme's areas lie in its country, and its routes name roles of the places it serves."""
-    for base, programme in parts(record, Programme):
+    for base, programme in walk.of(Programme):
         for a_index, area in enumerate(programme.areas):
             if jurisdiction_of(area.code).country != programme.country.value:
                 yield Finding(base + ("areas", a_index, "code"), f"the area {area.code} lies outside the programme's country ({programme.country.value})")
@@ -135,9 +137,9 @@ def _places_and_roles(record: ProviderFile) -> Iterator[Finding]:
 NEVER_UNKNOWN = "a record means nothing without it: write it from the source (unknown is for facts a record can do without)"
 
 
-def _essentials(record: ProviderFile) -> Iterator[Finding]:
+def _essentials(walk: Walk) -> Iterator[Finding]:
     """The facts without which a record says nothing (the model marks them: names, summaries, areas, what each source is) are never unknown."""
-    for path, part in parts(record, Record):
+    for path, part in walk.of(Record):
         for name, field in type(part).model_fields.items():
             if ESSENTIAL in field.metadata:
                 text: Text = getattr(part, name)
@@ -146,9 +148,9 @@ def _essentials(record: ProviderFile) -> Iterator[Finding]:
                         yield Finding(path + (name, lang), f"this cannot be unknown: {NEVER_UNKNOWN}")
 
 
-def _figures(record: ProviderFile) -> Iterator[Finding]:
+def _figures(walk: Walk) -> Iterator[Finding]:
     """A figure is a number with its unit, or words alone: never half of a number."""
-    for path, figure in parts(record, Figure):
+    for path, figure in walk.of(Figure):
         if (figure.value is None) != (figure.unit is None):
             given = "value" if figure.unit is None else "unit"
             yield Finding(
@@ -164,9 +166,9 @@ def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
         yield ("also_for", n), referrer
 
 
-def _dutch_terms(record: ProviderFile) -> Iterator[Finding]:
+def _dutch_terms(walk: Walk) -> Iterator[Finding]:
     """The Dutch of every text follows the term list: one term per concept."""
     where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
-    for path, text in parts(record, Text):
+    for path, text in walk.of(Text):
         for word, term in ruled_out_words(text.nl):
             yield Finding(path + ("nl",), f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from generator.problem import FieldPath, Problem, field_path
 from generator.records.record_file import RecordFile
-from generator.records.record_paths import parts
+from generator.records.record_paths import Walk, parts
 
 HUNSPELL = "hunspell"
 """The spell checker to run; a test points it at a missing program."""
@@ -66,12 +66,12 @@ def _is_name_path(path: FieldPath) -> bool:
 _NAME_SHAPES = frozenset(_NAME_PATHS)
 
 
-def names_and_texts(item: RecordFile) -> tuple[set[str], list[tuple[FieldPath, str]]]:
-    """In one walk of a record: every word of the names it declares (provider, programmes, other names, member
-    organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
+def names_and_texts(item: RecordFile, walk: Walk | None = None) -> tuple[set[str], list[tuple[FieldPath, str]]]:
+    """In one walk of a record (or from `walk`, its walk): every word of the names it declares (provider, programmes, other
+    names, member organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
     names: set[str] = set()
     texts: list[tuple[FieldPath, str]] = []
-    for path, node in parts(item.record, str):
+    for path, node in walk.of(str) if walk is not None else parts(item.record, str):
         if _is_name_path(path):
             for word in words(node):
                 names |= {word, *_parts(word)}
@@ -93,9 +93,9 @@ class DutchWords:
     """What hunspell is asked about for those words."""
 
 
-def dutch_words(item: RecordFile) -> DutchWords:
-    """The words of a record's Dutch texts that its names do not declare, and what to ask hunspell about them."""
-    names, texts = names_and_texts(item)
+def dutch_words(item: RecordFile, walk: Walk) -> DutchWords:
+    """The words of a record's Dutch texts that its names do not declare, and what to ask hunspell about them (`walk` is the record's walk)."""
+    names, texts = names_and_texts(item, walk)
     undeclared = [(path, tuple(sorted(words(text) - names))) for path, text in texts]
     found = tuple((path, text_words) for path, text_words in undeclared if text_words)
     return DutchWords(frozenset(names), found, frozenset(w for _, text_words in found for word in text_words for w in _asked(word)))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 
 from generator.problem import FieldPath
-from generator.records.model import Text
-from generator.records.record_file import RecordFile
-from generator.records.record_paths import id_path, parts
+from generator.records.model import ProviderFile, Text
+from generator.records.record_paths import Walk, id_path
 
 TextPrint = tuple[str, FieldPath, str, str]
 """One bilingual text in a record: its key (its path with ids), its path, and a fingerprint of each language.
@@ -22,6 +21,6 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
 
 
-def text_prints(item: RecordFile) -> tuple[TextPrint, ...]:
-    """Every {en, nl} text in a loaded file."""
-    return tuple((id_path(path, item.record), path, fingerprint(text.en), fingerprint(text.nl)) for path, text in parts(item.record, Text))
+def text_prints(record: ProviderFile, walk: Walk) -> tuple[TextPrint, ...]:
+    """Every {en, nl} text in a record (`walk` is its walk)."""
+    return tuple((id_path(path, record), path, fingerprint(text.en), fingerprint(text.nl)) for path, text in walk.of(Text))
