@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import tempfile
@@ -13,9 +14,14 @@ from generator.publish import kept_loads
 from generator.publish.kept_loads import KeptLoads
 from generator.publish.writer import private_folder
 from generator.records import load
+from generator.records.checks import check_records
 from generator.records.load import load_services
+from generator.records.record_checks import Findings
+from generator.records.record_file import RecordFile
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, TODAY
+
+BAD_RECORDS = FIXTURES.parent.parent / "bad_records"
 
 
 @pytest.fixture
@@ -59,6 +65,53 @@ def test_a_second_run_parses_only_the_file_that_changed(project: Path, tmp_path:
     # What was kept is what loading gives: the same records, the same line maps.
     assert [item.record for item in second if item.path != "services/example.yaml"] == [item.record for item in first if item.path != "services/example.yaml"]
     assert [item.document.line_of(("provider", "name")) for item in second] == [item.document.line_of(("provider", "name")) for item in first]
+
+
+def test_a_second_run_checks_again_only_the_record_that_changed(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules within one record ran when it was loaded, and are kept with the load: an unchanged record is not walked again."""
+    checked: list[str] = []
+    real = load.record_findings
+
+    def counting(item: RecordFile) -> Findings:
+        checked.append(item.path)
+        return real(item)
+
+    monkeypatch.setattr(load, "record_findings", counting)
+    check_records(run(project, tmp_path / "kept"), TODAY)
+    assert sorted(checked) == sorted(f"services/{path.name}" for path in FIXTURES.glob("*.yaml")) and len(checked) > 3
+    checked.clear()
+    record = project / "services" / "example.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("en: Example Family Service\n", "en: Example Family Services Ltd\n", 1), encoding="utf-8")
+    check_records(run(project, tmp_path / "kept"), TODAY)
+    assert checked == ["services/example.yaml"]
+
+
+@pytest.fixture
+def faulty(project: Path) -> Path:
+    """The fixture records beside bad records that load but break rules within a record and across records (ids used twice, an unknown alternative)."""
+    for case in ("dutch-misspelt", "dutch-term", "dutch-undeclared-name", "figure-without-unit", "unknown-source", "unknown-summary", "venue-outside-areas", "review-13-months", "review-25-months", "review-in-future"):
+        shutil.copyfile(BAD_RECORDS / f"{case}.yaml", project / "services" / f"{case}.yaml")
+    for path in (BAD_RECORDS / "duplicate-programme-id").glob("*.yaml"):
+        shutil.copyfile(path, project / "services" / f"duplicate-{path.name}")
+    record = project / "services" / "example.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("programme: example-one-to-one\n", "programme: example-closed\n", 1), encoding="utf-8")
+    return project
+
+
+def test_the_kept_checks_find_what_checking_afresh_finds(faulty: Path, tmp_path: Path, loads: list[str]) -> None:
+    run(faulty, tmp_path / "kept")
+    loads.clear()
+    kept = run(faulty, tmp_path / "kept")
+    assert loads == [], "the second run takes every record from what was kept"
+    fresh, _ = load_services(faulty / "services", faulty)
+    later = TODAY + datetime.timedelta(days=3 * 365)
+    for today in (TODAY, later):
+        assert sorted(check_records(kept, today)) == sorted(check_records(fresh, today))
+    found = check_records(kept, later)
+    assert {problem.severity for problem in found} == {"error", "warning"} and len(found) > 20
+    messages = "\n".join(problem.message for problem in found)
+    for part in ("there is no programme with the id “example-closed”", "is already used in", "the term list rules out", "does not know “vadres”", "needs both value and unit", "cannot be unknown"):
+        assert part in messages
 
 
 def test_the_kept_loads_are_read_again_when_the_code_changes(project: Path, tmp_path: Path, loads: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

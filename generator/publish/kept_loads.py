@@ -1,7 +1,8 @@
-"""Provider files as last loaded, kept between runs: `check`, a build and the preview then parse and validate only the files that changed.
+"""Provider files as last loaded, kept between runs: `check`, a build and the preview then parse, validate and check only the files that changed.
 
-Reading a file (YAML, its line map, the checks on its text, validation)
-is most of `check`'s time, and a one-record edit changes one file. What a
+Reading a file (YAML, its line map, the checks on its text, validation,
+the rules within its record: records/record_checks.py) is most of `check`'s
+time, and a one-record edit changes one file. What a
 file loads to is kept as a pickle, by a digest of the file's name, its bytes
 and the generator's code. A pickle runs code when it is read, so it is never
 kept in the project, where a pull request could bring one: it is kept in a

@@ -1,19 +1,14 @@
-"""Rules across records: unique ids, links between records, review dates."""
+"""Rules across records: unique ids, links between records, review dates; with what the rules within each record found when it was loaded."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
 
-from generator.languages import LANGUAGES
 from generator.problem import FieldPath, Problem, field_path
-from generator.records.geography import jurisdiction_of
 from generator.records.load import LoadedFile
-from generator.records.model import ESSENTIAL, UNKNOWN, Figure, Programme, Provider, Record, Referrer, Route, Text
-from generator.records.record_paths import parts
-from generator.records.roles import role_places, roles_for
+from generator.records.record_checks import unknown_id
 from generator.records.spelling import spelling_problems
-from generator.records.terms import TERMS_FILE, ruled_out_words
 
 REVIEW_WARN_DAYS = 365
 REVIEW_FAIL_DAYS = 730
@@ -27,8 +22,7 @@ def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
     """Provider and programme ids name pages, so each may be used once across all files."""
     seen: dict[str, tuple[LoadedFile, FieldPath]] = {}
     for item in files:
-        named = list(parts(item.record, Provider)) + list(parts(item.record, Programme))
-        for value, path in ((part.id, path + ("id",)) for path, part in named):
+        for value, path in item.findings.ids:
             if value in seen:
                 first, first_path = seen[value]
                 where = f"{first.path}:{first.document.line_of(first_path)}"
@@ -37,103 +31,11 @@ def _unique_ids(files: list[LoadedFile]) -> Iterator[Problem]:
                 seen[value] = (item, path)
 
 
-def _references(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
-    """Every id a record points at must exist."""
-    record = item.record
-    sources = [s.id for s in record.sources]
-    contacts = [c.id for c in record.provider.contacts]
-    for name, ids, path in (("source", sources, ("sources",)), ("contact", contacts, ("provider", "contacts"))):
-        for index, value in enumerate(ids):
-            if ids.index(value) != index:
-                yield _problem(item, path + (index, "id"), f"the {name} id “{value}” is used twice in this file")
-
-    def must_be(kind: str, value: str | None, known: list[str] | set[str], path: FieldPath) -> Iterator[Problem]:
-        if value is not None and value not in known:
-            listed = ", ".join(sorted(known)) or "none yet"
-            yield _problem(item, path, f"there is no {kind} with the id “{value}” (known: {listed}); write one of the known ids, or add the {kind} first")
-
-    # Every part of a record that names its source (a route, a figure, a course, an intake ...) says so
-    # in a field `source`: one walk checks them all, whatever part a later model adds.
-    for where, part in parts(record, Record):
-        if isinstance(getattr(part, "source", None), str):
-            yield from must_be("source", getattr(part, "source"), sources, where + ("source",))
-    for base, programme in parts(record, Programme):
-        for i, value in enumerate(programme.sources):
-            yield from must_be("source", value, sources, base + ("sources", i))
-        for i, value in enumerate(programme.contacts):
-            yield from must_be("contact", value, contacts, base + ("contacts", i))
-        routed: set[Referrer] = set()
-        for i, route in enumerate(programme.referral_routes):
-            if route.channel != "unknown":
-                yield from must_be("contact", route.channel.contact, contacts, base + ("referral_routes", i, "channel", "contact"))
-            for key, referrer in _referrer_places(route):
-                if referrer in routed:
-                    yield _problem(item, base + ("referral_routes", i) + key, f"there is already a route for {referrer.value}; put everything for one referrer in one route")
-                routed.add(referrer)
-        venues = [venue.id for venue in programme.venues]
-        for i, course in enumerate(programme.courses):
-            if course.venue != "online":
-                yield from must_be("venue", course.venue, venues, base + ("courses", i, "venue"))
-        for i, alternative in enumerate(programme.alternatives):
-            yield from must_be("programme", alternative.programme, programme_ids, base + ("alternatives", i, "programme"))
-        if programme.country != record.provider.country:
-            yield _problem(item, base + ("country",), f"the programme's country ({programme.country.value}) differs from its provider's ({record.provider.country.value})")
-
-
-def _places_and_roles(item: LoadedFile) -> Iterator[Problem]:
-    """A programme's areas lie in its country, and its routes name roles of the places it serves."""
-    for base, programme in parts(item.record, Programme):
-        for a_index, area in enumerate(programme.areas):
-            if jurisdiction_of(area.code).country != programme.country.value:
-                yield _problem(item, base + ("areas", a_index, "code"), f"the area {area.code} lies outside the programme's country ({programme.country.value})")
-        codes = [area.code for area in programme.areas]
-        for v_index, venue in enumerate(programme.venues):
-            if venue.area not in codes:
-                yield _problem(item, base + ("venues", v_index, "area"), f"the venue lies in {venue.area}, which is not one of the programme's areas ({', '.join(codes)}); add the area or correct the code")
-        served = roles_for(programme.jurisdictions)
-        places = ", ".join(j.value for j in programme.jurisdictions)
-        for r_index, route in enumerate(programme.referral_routes):
-            for key, referrer in _referrer_places(route):
-                if referrer not in served:
-                    where = ", ".join(j.value for j in role_places(referrer))
-                    yield _problem(
-                        item,
-                        base + ("referral_routes", r_index) + key,
-                        f"{referrer.value} is a role in {where}, and this programme's areas lie in {places}; use one of the roles there: {', '.join(r.value for r in served)}",
-                    )
-
-
-NEVER_UNKNOWN = "a record means nothing without it: write it from the source (unknown is for facts a record can do without)"
-
-
-def _essentials(item: LoadedFile) -> Iterator[Problem]:
-    """The facts without which a record says nothing (the model marks them: names, summaries, areas, what each source is) are never unknown."""
-    for path, part in parts(item.record, Record):
-        for name, field in type(part).model_fields.items():
-            if ESSENTIAL in field.metadata:
-                text: Text = getattr(part, name)
-                for lang in LANGUAGES:
-                    if text.get(lang).casefold() == UNKNOWN:
-                        yield _problem(item, path + (name, lang), f"this cannot be unknown: {NEVER_UNKNOWN}")
-
-
-def _figures(item: LoadedFile) -> Iterator[Problem]:
-    """A figure is a number with its unit, or words alone: never half of a number."""
-    for path, figure in parts(item.record, Figure):
-        if (figure.value is None) != (figure.unit is None):
-            given = "value" if figure.unit is None else "unit"
-            yield _problem(
-                item,
-                path + (given,),
-                "a figure with a number needs both value and unit (percent or count); for a figure the source states in words only, leave out both and write the statement as label",
-            )
-
-
-def _referrer_places(route: Route) -> Iterator[tuple[FieldPath, Referrer]]:
-    """Each referrer a route names, with the path of the key that names it."""
-    yield ("referrer",), route.referrer
-    for n, referrer in enumerate(route.also_for):
-        yield ("also_for", n), referrer
+def _alternatives(item: LoadedFile, programme_ids: set[str]) -> Iterator[Problem]:
+    """Every programme a record names as an alternative must exist, in this file or another."""
+    for value, path in item.findings.alternatives:
+        if value not in programme_ids:
+            yield _problem(item, path, unknown_id("programme", value, programme_ids))
 
 
 def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
@@ -147,23 +49,12 @@ def _review_dates(item: LoadedFile, today: datetime.date) -> Iterator[Problem]:
         yield _problem(item, ("last_reviewed",), f"the facts were last checked more than a year ago ({item.record.last_reviewed}); a review is due (after two years `check --strict` fails)", "notice")
 
 
-def _dutch_terms(item: LoadedFile) -> Iterator[Problem]:
-    """The Dutch of every text follows the term list: one term per concept."""
-    where = TERMS_FILE.relative_to(TERMS_FILE.parents[3]).as_posix()
-    for path, text in parts(item.record, Text):
-        for word, term in ruled_out_words(text.nl):
-            yield _problem(item, path + ("nl",), f"the Dutch text uses “{word}”, which the term list rules out: for {term.concept} write {term.choices} ({where})", "warning")
-
-
 def check_records(files: list[LoadedFile], today: datetime.date) -> list[Problem]:
     """Every problem across the loaded records, errors and warnings together."""
     programme_ids = {p.id for item in files for p in item.record.programmes}
     problems = list(_unique_ids(files))
     for item in files:
-        problems += _references(item, programme_ids)
-        problems += _places_and_roles(item)
-        problems += _figures(item)
-        problems += _essentials(item)
+        problems += (_problem(item, *finding) for finding in item.findings.found)
+        problems += _alternatives(item, programme_ids)
         problems += _review_dates(item, today)
-        problems += _dutch_terms(item)
-    return problems + spelling_problems(files)
+    return problems + spelling_problems([(item, item.findings.spelling) for item in files])

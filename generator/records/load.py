@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -16,20 +16,24 @@ from generator.records.limits import MAX_FILE_BYTES, file_too_large, size_proble
 from generator.records.merge_conflicts import conflict_problems
 from generator.records.model import ProviderFile
 from generator.records.placeholders import placeholder_problems
+from generator.records.record_checks import Findings, record_findings
+from generator.records.record_file import RecordFile
 from generator.records.validation import fits, problems_from_validation
 from generator.records.yaml_errors import YamlProblem
-from generator.records.yaml_reader import Document, read_yaml
+from generator.records.yaml_reader import read_yaml
 
 _FITS = fits(ProviderFile)
 
 
 @dataclass(frozen=True)
-class LoadedFile:
-    """One provider file: its path as editors see it, its record and its line map."""
+class LoadedFile(RecordFile):
+    """One provider file: its path as editors see it, its record, its line map, and what the rules within its record found."""
 
-    path: str
-    record: ProviderFile
-    document: Document
+    findings: Findings = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Checked once, when the file is read: a kept load is unpickled with its findings, without running this again.
+        object.__setattr__(self, "findings", record_findings(self))
 
 
 _NOT_UTF8 = "the file is not saved as UTF-8 text; save it again as UTF-8 in your editor"

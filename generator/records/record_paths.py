@@ -47,3 +47,14 @@ def parts(node: object, kind: type[T], path: FieldPath = ()) -> Iterator[tuple[F
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from parts(value, kind, path + (index,))
+
+
+class Walk:
+    """Every part of one checked record with its path, walked once: `of(kind)` gives what `parts(record, kind)` gives, in its order."""
+
+    def __init__(self, record: BaseModel) -> None:
+        self._every = list(parts(record, object))
+
+    def of(self, kind: type[T]) -> list[tuple[FieldPath, T]]:
+        """The parts that are a `kind`, with their paths (parents first)."""
+        return [(path, node) for path, node in self._every if isinstance(node, kind)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from generator.problem import FieldPath, Problem, field_path
-from generator.records.load import LoadedFile
-from generator.records.record_paths import parts
+from generator.records.record_file import RecordFile
+from generator.records.record_paths import Walk, parts
 
 HUNSPELL = "hunspell"
 """The spell checker to run; a test points it at a missing program."""
@@ -64,12 +66,12 @@ def _is_name_path(path: FieldPath) -> bool:
 _NAME_SHAPES = frozenset(_NAME_PATHS)
 
 
-def names_and_texts(item: LoadedFile) -> tuple[set[str], list[tuple[FieldPath, str]]]:
-    """In one walk of a record: every word of the names it declares (provider, programmes, other names, member
-    organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
+def names_and_texts(item: RecordFile, walk: Walk | None = None) -> tuple[set[str], list[tuple[FieldPath, str]]]:
+    """In one walk of a record (or from `walk`, its walk): every word of the names it declares (provider, programmes, other
+    names, member organisations, areas, venues, organisations), and every Dutch text the spell checker reads, with its path."""
     names: set[str] = set()
     texts: list[tuple[FieldPath, str]] = []
-    for path, node in parts(item.record, str):
+    for path, node in walk.of(str) if walk is not None else parts(item.record, str):
         if _is_name_path(path):
             for word in words(node):
                 names |= {word, *_parts(word)}
@@ -79,7 +81,27 @@ def names_and_texts(item: LoadedFile) -> tuple[set[str], list[tuple[FieldPath, s
     return names, texts
 
 
-def _ask_hunspell(asked: set[str]) -> bool:
+@dataclass(frozen=True)
+class DutchWords:
+    """What one record gives the spell checker to read; the same for the same record, whatever the dictionary says."""
+
+    names: frozenset[str]
+    """Every word (and compound's part) of the names the record declares."""
+    texts: tuple[tuple[FieldPath, tuple[str, ...]], ...]
+    """Each Dutch text that holds a word not declared as a name, with its path and those words (tuples: the garbage collector skips them)."""
+    asked: frozenset[str]
+    """What hunspell is asked about for those words."""
+
+
+def dutch_words(item: RecordFile, walk: Walk) -> DutchWords:
+    """The words of a record's Dutch texts that its names do not declare, and what to ask hunspell about them (`walk` is the record's walk)."""
+    names, texts = names_and_texts(item, walk)
+    undeclared = [(path, tuple(sorted(words(text) - names))) for path, text in texts]
+    found = tuple((path, text_words) for path, text_words in undeclared if text_words)
+    return DutchWords(frozenset(names), found, frozenset(w for _, text_words in found for word in text_words for w in _asked(word)))
+
+
+def _ask_hunspell(asked: frozenset[str]) -> bool:
     """Ask hunspell about every word at once (one process, however many records) and remember its verdicts; False if it cannot run."""
     new = sorted(asked - _verdicts.keys())
     if not new:
@@ -95,7 +117,7 @@ def _ask_hunspell(asked: set[str]) -> bool:
     return True
 
 
-def _known(word: str, names: set[str]) -> bool:
+def _known(word: str, names: frozenset[str]) -> bool:
     """A word is right when it is a declared name or in the dictionary; a hyphenated compound is right when each of its parts is."""
     if word in names or _verdicts[_SENTENCE_FORMS.get(word, word)]:
         return True
@@ -103,22 +125,21 @@ def _known(word: str, names: set[str]) -> bool:
     return "-" in word and bool(parts) and all(part in names or _verdicts[part] for part in parts)
 
 
-def spelling_problems(files: list[LoadedFile]) -> list[Problem]:
+def spelling_problems(files: Sequence[tuple[RecordFile, DutchWords]]) -> list[Problem]:
     """A warning for every Dutch word hunspell does not know and no name in its record declares, on the line that holds it."""
-    found: list[tuple[LoadedFile, set[str], FieldPath, set[str]]] = []
-    for item in files:
-        names, texts = names_and_texts(item)
-        found += [(item, names, path, words(text) - names) for path, text in texts]
-    asked = {w for *_, text_words in found for word in text_words for w in _asked(word)}
+    asked: frozenset[str] = frozenset().union(*(found.asked for _, found in files))
     if not asked:
         return []
     if not _ask_hunspell(asked):
-        return [Problem(files[0].path, 1, "", NOT_CHECKED, "notice")]
+        return [Problem(files[0][0].path, 1, "", NOT_CHECKED, "notice")]
+    # A word can be unknown only if hunspell rejected it, or was asked about it in another form: only those are looked at.
+    doubted = {word for word in asked if not _verdicts[word]} | _SENTENCE_FORMS.keys()
     problems = []
-    for item, names, path, text_words in found:
-        for word in sorted(w for w in text_words if not _known(w, names)):
-            line = item.document.line_matching(path, re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"))
-            problems.append(Problem(item.path, line, field_path(path), _unknown_word(word), "warning"))
+    for item, found in files:
+        for path, text_words in found.texts:
+            for word in sorted(w for w in doubted.intersection(text_words) if not _known(w, found.names)):
+                line = item.document.line_matching(path, re.compile(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])"))
+                problems.append(Problem(item.path, line, field_path(path), _unknown_word(word), "warning"))
     return problems
 
 

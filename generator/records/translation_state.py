@@ -8,31 +8,16 @@ may be stale until an editor runs `.venv/bin/python -m generator translations co
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pathlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from generator.commands import RUN
-from generator.problem import FieldPath, Problem, field_path
+from generator.problem import Problem, field_path
 from generator.records.load import LoadedFile
-from generator.records.model import Text
-from generator.records.record_paths import id_path, parts
 
 STATE_FILE = "translations.lock.json"
 State = dict[str, dict[str, dict[str, str]]]
 """file → text key → {"en": fingerprint, "nl": fingerprint}."""
-
-
-@dataclass(frozen=True)
-class TextPlace:
-    """One bilingual text in a record, where it stands and what it says."""
-
-    key: str
-    path: FieldPath
-    en: str
-    nl: str
 
 
 def read_state(root: pathlib.Path) -> State:
@@ -41,22 +26,11 @@ def read_state(root: pathlib.Path) -> State:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
-def fingerprint(text: str) -> str:
-    """A short, stable fingerprint of a text."""
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:16]
-
-
-def texts(item: LoadedFile) -> Iterator[TextPlace]:
-    """Every {en, nl} text in a loaded file."""
-    for path, text in parts(item.record, Text):
-        yield TextPlace(id_path(path, item.record), path, text.en, text.nl)
-
-
 def confirmed_state(files: list[LoadedFile], state: State) -> State:
     """The state with every text of `files` confirmed as it stands now."""
     updated = dict(state)
     for item in files:
-        updated[item.path] = {place.key: {"en": fingerprint(place.en), "nl": fingerprint(place.nl)} for place in texts(item)}
+        updated[item.path] = {key: {"en": en, "nl": nl} for key, _, en, nl in item.findings.texts}
     return dict(sorted(updated.items()))
 
 
@@ -65,19 +39,19 @@ def stale_translations(files: list[LoadedFile], state: State) -> list[Problem]:
     problems = []
     for item in files:
         recorded = state.get(item.path, {})
-        for place in texts(item):
-            before = recorded.get(place.key)
+        for key, path, en, nl in item.findings.texts:
+            before = recorded.get(key)
             if before is None:
                 continue
-            en_changed = before["en"] != fingerprint(place.en)
-            nl_changed = before["nl"] != fingerprint(place.nl)
+            en_changed = before["en"] != en
+            nl_changed = before["nl"] != nl
             if en_changed != nl_changed:
                 changed, other = ("English", "Dutch") if en_changed else ("Dutch", "English")
                 problems.append(
                     Problem(
                         item.path,
-                        item.document.line_of(place.path),
-                        field_path(place.path),
+                        item.document.line_of(path),
+                        field_path(path),
                         f"the {changed} text changed but the {other} did not, so the {other} may be out of date; "
                         f"check it, then run `{RUN} translations confirm {item.path}`",
                         "warning",
