@@ -17,8 +17,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -29,12 +28,28 @@ Key = TypeVar("Key")
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
 class Child:
-    """A process running a function of the package, and the thread handing it its arguments."""
+    """A process that runs a function of the package once it is handed the function's arguments."""
 
-    process: subprocess.Popen[bytes]
-    sending: threading.Thread
+    def __init__(self, function: str) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
+        # The function is named on the command line, so the process imports its module while the caller gets its arguments ready.
+        self.process = subprocess.Popen([sys.executable, "-m", "generator.apart", function], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
+        self._sending: threading.Thread | None = None
+
+    def send(self, *args: Any) -> None:
+        """Hand the process the function's arguments, from a thread: a pipe holds 64 kB, so writing megabytes would wait for the process to read them."""
+        self._sending = threading.Thread(target=_send, args=(self.process.stdin, pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)), daemon=True)
+        self._sending.start()
+
+    def result(self) -> Any:
+        """What the function returned, once the process has ended; its traceback if it failed."""
+        if self._sending is not None:
+            self._sending.join()
+        returned, errors = self.process.communicate()
+        if self.process.returncode != 0:
+            raise RuntimeError(f"a process of the build failed:\n{errors.decode('utf-8', errors='replace')}")
+        return pickle.loads(returned)
 
 
 def _send(pipe: IO[bytes], data: bytes) -> None:
@@ -45,45 +60,32 @@ def _send(pipe: IO[bytes], data: bytes) -> None:
 
 
 def start(function: str, *args: Any) -> Child:
-    """Start `function` ("module:name" in the package) with `args` in a process of its own; `result` waits for it."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))}
-    process = subprocess.Popen([sys.executable, "-m", "generator.apart"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, **OWN_SESSION)
-    # Handed over by a thread: a pipe holds 64 kB, so writing megabytes would
-    # wait for the process to start, import the package and read, which kept
-    # the caller from its own work for most of a second.
-    sending = threading.Thread(target=_send, args=(process.stdin, pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)), daemon=True)
-    sending.start()
-    return Child(process, sending)
+    """Start `function` ("module:name" in the package) in a process of its own and hand it `args`; `Child.result` waits for it."""
+    child = Child(function)
+    child.send(*args)
+    return child
 
 
 @contextlib.contextmanager
-def started(function: str, calls: dict[Key, tuple[Any, ...]]) -> Iterator[dict[Key, Child]]:
-    """Start `function` once per entry of `calls` (key → arguments), each in a process of its own; on leaving, end any still running."""
-    children = {key: start(function, *args) for key, args in calls.items()}
+def started(function: str, keys: Iterable[Key]) -> Iterator[dict[Key, Child]]:
+    """Start `function` once per key, each in a process of its own that waits for its arguments (`Child.send`); on leaving, end any still running."""
+    children = {key: Child(function) for key in keys}
     try:
         yield children
     finally:
         end(child.process for child in children.values())
 
 
-def result(child: Child) -> Any:
-    """What the function a `start` process ran returned, once it has ended; its traceback if it failed."""
-    child.sending.join()
-    returned, errors = child.process.communicate()
-    if child.process.returncode != 0:
-        raise RuntimeError(f"a process of the build failed:\n{errors.decode('utf-8', errors='replace')}")
-    return pickle.loads(returned)
-
-
 def _run_from_stdin() -> None:
-    """The other end of `start`: run the function named on stdin and write what it returns to stdout."""
+    """The other end of `Child`: import the function named on the command line, run it on the arguments read from stdin and write what it returns to stdout."""
+    module, _, name = sys.argv[1].partition(":")
+    function = getattr(importlib.import_module(module), name)
     # What comes in lives until the process ends: the garbage collector would walk it on every pass (see build._build).
     gc.disable()
-    function, args = pickle.load(sys.stdin.buffer)
+    args = pickle.load(sys.stdin.buffer)
     gc.freeze()
     gc.enable()
-    module, _, name = function.partition(":")
-    pickle.dump(getattr(importlib.import_module(module), name)(*args), sys.stdout.buffer)
+    pickle.dump(function(*args), sys.stdout.buffer)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import jinja2
 
 from generator import apart
 from generator.formats import compact_json
-from generator.languages import LANGUAGE_ROOTS, LANGUAGES, language_of
+from generator.languages import LANGUAGE_ROOTS, LANGUAGES, Language, language_of
 from generator.pages import urls
 from generator.pages.content_links import content_link_problems
 from generator.pages.opendata import OpenData
@@ -365,9 +365,10 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
     # The new site is made in the folder of an older one (writer.SiteFolder says why); the other sites the trash holds are deleted meanwhile.
     site_folder = writer.site_folder(work / "site-next", work / TRASH, root / "site")
     collecting = gc.isenabled()
-    with writer.emptying(work / TRASH):
+    # The other languages' processes start now and import the package while this one checks and plans.
+    with writer.emptying(work / TRASH), apart.started("generator.build:stage_language", LANGUAGES[1:]) as staging_apart:
         try:
-            return _build(root, today, strict, site_folder)
+            return _build(root, today, strict, site_folder, staging_apart)
         finally:
             # What this build held is the collector's again (the preview builds many times in one process).
             gc.unfreeze()
@@ -375,7 +376,7 @@ def build(root: Path, today: datetime.date, strict: bool = False) -> Outcome:
                 gc.enable()
 
 
-def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.SiteFolder) -> Outcome:
+def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.SiteFolder, staging_apart: dict[Language, apart.Child]) -> Outcome:
     # The records, their views and the pages are made first and live until the build ends: the
     # garbage collector's passes over them while they grow, and after, free nothing (at 500
     # providers they took a second of a one-record build), so it waits, then leaves them out.
@@ -396,6 +397,8 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
     work = root / "build"
     search_marks: dict[str, SearchMark] = {}
     staging = (root, pages, data, today, base, history, names)
+    for language, child in staging_apart.items():
+        child.send(language, *staging)
     engine = chosen_engine()
 
     site = root / "site"
@@ -455,40 +458,39 @@ def _build(root: Path, today: datetime.date, strict: bool, site_folder: writer.S
     # index of its own (a reader searches the pages of the language they read), so the first
     # language's is made while the last language's pages are still being built.
     try:
-        with apart.started("generator.build:stage_language", {lang: (lang, *staging) for lang in LANGUAGES[1:]}) as children:
 
-            def staged() -> Iterator[tuple[Path, bool]]:
-                for lang in LANGUAGES:
-                    marks, problems = apart.result(children[lang]) if lang in children else stage_language(lang, *staging)
-                    search_marks.update(marks)
-                    outcome.problems += problems
-                    if not problems:
-                        inputs[lang] = engine_inputs(root, work, lang, engine)
-                        state = engine_state_file(work, lang)
-                        dirty[lang] = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
-                        writer.forget(state)
-                        yield work / f"mkdocs.{lang}.yml", dirty[lang]
+        def staged() -> Iterator[tuple[Path, bool]]:
+            for lang in LANGUAGES:
+                marks, problems = staging_apart[lang].result() if lang in staging_apart else stage_language(lang, *staging)
+                search_marks.update(marks)
+                outcome.problems += problems
+                if not problems:
+                    inputs[lang] = engine_inputs(root, work, lang, engine)
+                    state = engine_state_file(work, lang)
+                    dirty[lang] = read_build_state(state).get("inputs") == inputs[lang] and (work / f"site-{lang}").is_dir()
+                    writer.forget(state)
+                    yield work / f"mkdocs.{lang}.yml", dirty[lang]
 
-            inputs: dict[str, str] = {}
-            dirty: dict[str, bool] = {}
-            with engine_builds(staged(), work) as ended:
-                for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
-                    if status != 0:
-                        outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
-                        continue
-                    writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
-                    if outcome.messages or outcome.errors:
-                        continue
-                    # After an engine build of every page, finishing a language takes seconds: all but the
-                    # last are finished on the other core while the last language's engine ends.
-                    if not dirty[lang] and lang != LANGUAGES[-1]:
-                        finishing_apart[lang] = apart.start("generator.build:finish_apart", finishing(lang))
-                    else:
-                        finished_language(lang, finish_language(finishing(lang)))
-            for lang, child in finishing_apart.items():
-                finished, folder = apart.result(child)
-                site_folder.adopt(folder, LANGUAGE_ROOTS[lang], other_roots(LANGUAGE_ROOTS[lang]))
-                finished_language(lang, finished)
+        inputs: dict[str, str] = {}
+        dirty: dict[str, bool] = {}
+        with engine_builds(staged(), work) as ended:
+            for (lang, digest_of_inputs), (config, status, output) in zip(list(inputs.items()), ended):
+                if status != 0:
+                    outcome.messages.append(f"{engine} build failed for {config.name}:\n{output}")
+                    continue
+                writer.write_json(engine_state_file(work, lang), {"inputs": digest_of_inputs})
+                if outcome.messages or outcome.errors:
+                    continue
+                # After an engine build of every page, finishing a language takes seconds: all but the
+                # last are finished on the other core while the last language's engine ends.
+                if not dirty[lang] and lang != LANGUAGES[-1]:
+                    finishing_apart[lang] = apart.start("generator.build:finish_apart", finishing(lang))
+                else:
+                    finished_language(lang, finish_language(finishing(lang)))
+        for lang, child in finishing_apart.items():
+            finished, folder = child.result()
+            site_folder.adopt(folder, LANGUAGE_ROOTS[lang], other_roots(LANGUAGE_ROOTS[lang]))
+            finished_language(lang, finished)
         if outcome.messages or outcome.errors:
             return outcome
         outcome.lap("render, stage, engine and finish pages")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.apart import result, start, started
+from generator.apart import start, started
 from generator.build import foreign_names, plan, stage_language
 from generator.pages.opendata import OpenData
 from generator.pages.plan import Page
@@ -33,7 +33,7 @@ def _staged_files(root: Path) -> dict[str, bytes]:
 def test_a_language_staged_apart_is_staged_as_it_is_here(tmp_path: Path) -> None:
     here, apart = _project(tmp_path / "here"), _project(tmp_path / "apart")
     marks_here, problems_here = stage_language("nl", *_staging(here))
-    marks_apart, problems_apart = result(start("generator.build:stage_language", "nl", *_staging(apart)))
+    marks_apart, problems_apart = start("generator.build:stage_language", "nl", *_staging(apart)).result()
     assert marks_apart == marks_here and marks_here
     assert problems_here == problems_apart == []
     staged = _staged_files(apart)
@@ -45,19 +45,20 @@ def test_a_failure_apart_is_reported_with_its_traceback(tmp_path: Path) -> None:
     root = _project(tmp_path / "project")
     (root / "build").write_text("a file where the staging folder goes", encoding="utf-8")
     with pytest.raises(RuntimeError, match=r"a process of the build failed:(.|\n)*Traceback"):
-        result(start("generator.build:stage_language", "nl", *_staging(root)))
+        start("generator.build:stage_language", "nl", *_staging(root)).result()
 
 
 def test_link_problems_found_apart_come_back_and_nothing_is_staged(tmp_path: Path) -> None:
     root = _project(tmp_path / "project")
     page = root / "content" / "nl" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[weg](nergens.md)\n", encoding="utf-8")
-    _, problems = result(start("generator.build:stage_language", "nl", *_staging(root)))
+    _, problems = start("generator.build:stage_language", "nl", *_staging(root)).result()
     assert [p.file for p in problems] == ["content/nl/privacy.md"] and "nergens.md" in problems[0].message
     assert not (root / "build" / "mkdocs.nl.yml").exists()
 
 
 def test_a_process_still_running_when_its_block_fails_is_ended() -> None:
-    with pytest.raises(ValueError), started("time:sleep", {"slow": (60,)}) as children:
+    with pytest.raises(ValueError), started("time:sleep", ["slow"]) as children:
+        children["slow"].send(60)
         raise ValueError
     assert children["slow"].process.poll() is not None
